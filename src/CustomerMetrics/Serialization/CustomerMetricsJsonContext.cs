@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CustomerMetrics.Serialization;
+
+/// <summary>
+/// Source-generated System.Text.Json metadata for every result type of the library (trim- and AOT-safe).
+/// Use <c>JsonSerializer.Serialize(result, CustomerMetricsJsonContext.Default.NpsResult)</c>; results round-trip
+/// exactly. Non-finite derived values (the NaN score of an empty result) are written as the strings
+/// <c>"NaN"</c>, <c>"Infinity"</c> and <c>"-Infinity"</c>.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    UseStringEnumConverter = true,
+    WriteIndented = false)]
+[JsonSerializable(typeof(ConfidenceInterval))]
+public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;
