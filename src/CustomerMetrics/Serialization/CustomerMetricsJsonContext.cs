@@ -15,4 +15,9 @@ namespace CustomerMetrics.Serialization;
     UseStringEnumConverter = true,
     WriteIndented = false)]
 [JsonSerializable(typeof(ConfidenceInterval))]
+[JsonSerializable(typeof(Surveys.NpsResult))]
+[JsonSerializable(typeof(Surveys.WeightedNpsResult))]
+[JsonSerializable(typeof(Surveys.NpsComparison))]
+[JsonSerializable(typeof(Surveys.CesResult))]
+[JsonSerializable(typeof(Surveys.CsatResult))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;

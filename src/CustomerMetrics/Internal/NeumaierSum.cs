@@ -1,0 +1,20 @@
+namespace CustomerMetrics.Internal;
+
+/// <summary>
+/// A running double sum with Neumaier's compensation (an improved Kahan sum): the error stays at a few ulps of the
+/// result whatever the number of terms or their order of magnitude. For streaming sums that cannot be pairwise.
+/// </summary>
+internal struct NeumaierSum
+{
+    private double _sum;
+    private double _compensation;
+
+    public readonly double Value => _sum + _compensation;
+
+    public void Add(double value)
+    {
+        double total = _sum + value;
+        _compensation += Math.Abs(_sum) >= Math.Abs(value) ? (_sum - total) + value : (value - total) + _sum;
+        _sum = total;
+    }
+}

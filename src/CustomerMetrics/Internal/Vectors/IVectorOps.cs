@@ -1,0 +1,31 @@
+namespace CustomerMetrics.Internal.Vectors;
+
+/// <summary>
+/// The few lane-wise operations the counting kernels need, as static abstract members so that one generic kernel
+/// compiles to straight-line Vector512, Vector256 or Vector128 code (the JIT specialises each struct instantiation).
+/// <typeparamref name="T"/> is <see cref="byte"/> or <see cref="uint"/>; comparisons are unsigned.
+/// </summary>
+internal interface IVectorOps<TVector, T>
+    where TVector : unmanaged
+    where T : unmanaged
+{
+    /// <summary>Lanes per vector.</summary>
+    static abstract int Count { get; }
+
+    static abstract TVector Zero { get; }
+
+    static abstract TVector Create(T value);
+
+    static abstract TVector Load(ref T source, nuint elementOffset);
+
+    static abstract TVector GreaterThan(TVector left, TVector right);
+
+    static abstract TVector LessThan(TVector left, TVector right);
+
+    static abstract TVector Equal(TVector left, TVector right);
+
+    static abstract TVector Subtract(TVector left, TVector right);
+
+    /// <summary>The sum of all lanes of a vector of small per-lane counts (at most 255 per lane for bytes).</summary>
+    static abstract long SumCounts(TVector counts);
+}
