@@ -1,1 +1,5 @@
-Console.WriteLine("CustomerMetrics quickstart");
+using Quickstart;
+
+Console.WriteLine("CustomerMetrics quickstart: every figure below comes from built-in, deterministic synthetic data.");
+Console.WriteLine();
+SurveysSection.Print(Console.Out);

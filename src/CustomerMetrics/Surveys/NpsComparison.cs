@@ -27,5 +27,5 @@ public readonly record struct NpsComparison(double Difference, double StandardEr
     /// <summary>Formats as <c>ΔNPS +4.2 points (SE 1.9, z 2.21, p 0.027)</c>, invariant culture.</summary>
     /// <returns>The comparison as text.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"ΔNPS {Difference:+0.0;-0.0;0.0} points (SE {StandardError:0.0##}, z {Z:0.00}, p {PValue:0.####})");
+        $"ΔNPS {Difference:+0.0;-0.0;0.0} points (SE {StandardError:0.0##}, z {Z:0.00}, p {(PValue < 0.0001 ? "< 0.0001" : PValue.ToString("0.0000", CultureInfo.InvariantCulture))})");
 }
