@@ -4,8 +4,8 @@ using CustomerMetrics.Surveys;
 namespace CustomerMetrics.Benchmarks;
 
 /// <summary>
-/// NPS over 0–10 byte scores: the library kernel against a plain scalar loop (the baseline), the LINQ a user would
-/// write, and a pass that only reads the same buffer (memory bandwidth).
+/// NPS over 0–10 byte scores: the library kernel against a plain branch-free scalar loop (the baseline), the LINQ a
+/// user would write, and a pass that only reads the same buffer (memory bandwidth).
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
 public class NpsByteBenchmarks
@@ -25,8 +25,8 @@ public class NpsByteBenchmarks
         foreach (byte score in _scores)
         {
             if (score > 10) throw new ArgumentOutOfRangeException(nameof(score));
-            if (score >= 9) promoters++;
-            else if (score <= 6) detractors++;
+            promoters += score >= 9 ? 1 : 0;
+            detractors += score <= 6 ? 1 : 0;
         }
 
         return promoters - detractors;
@@ -61,8 +61,8 @@ public class NpsInt32Benchmarks
         foreach (int score in _scores)
         {
             if ((uint)score > 10) throw new ArgumentOutOfRangeException(nameof(score));
-            if (score >= 9) promoters++;
-            else if (score <= 6) detractors++;
+            promoters += score >= 9 ? 1 : 0;
+            detractors += score <= 6 ? 1 : 0;
         }
 
         return promoters - detractors;

@@ -22,6 +22,7 @@ internal static class Stats
         double denominator = 1 + (z2 / trials);
         double centre = (p + (z2 / (2 * trials))) / denominator;
         double halfWidth = z * Math.Sqrt((p * (1 - p) / trials) + (z2 / (4 * trials * trials))) / denominator;
-        return (Math.Max(0, centre - halfWidth), Math.Min(1, centre + halfWidth));
+        // At 0 or n successes the bound is exactly 0 or 1; the formula can miss it by a rounding error.
+        return (successes <= 0 ? 0 : Math.Max(0, centre - halfWidth), successes >= trials ? 1 : Math.Min(1, centre + halfWidth));
     }
 }

@@ -91,6 +91,8 @@ public class CesCsatTests
     [Theory]
     [InlineData(8, 10, 0.95)]
     [InlineData(0, 25, 0.95)]
+    [InlineData(0, 10, 0.95)]
+    [InlineData(10, 10, 0.95)]
     [InlineData(25, 25, 0.99)]
     [InlineData(412, 1000, 0.90)]
     public void Csat_interval_is_the_wilson_score_interval(int satisfied, int n, double level)
@@ -105,6 +107,8 @@ public class CesCsatTests
         Assert.Equal(Math.Min(r1, r2), interval.Lower, 10);
         Assert.Equal(Math.Max(r1, r2), interval.Upper, 10);
         Assert.True(interval.Contains(result.SatisfiedShare));
+        if (satisfied == 0) Assert.Equal(0, interval.Lower);
+        if (satisfied == n) Assert.Equal(1, interval.Upper);
     }
 
     [Fact]

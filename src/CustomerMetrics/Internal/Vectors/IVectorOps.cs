@@ -26,6 +26,11 @@ internal interface IVectorOps<TVector, T>
 
     static abstract TVector Subtract(TVector left, TVector right);
 
+    static abstract TVector BitwiseAnd(TVector left, TVector right);
+
+    /// <summary>A mask of the lanes whose index is ≥ <paramref name="firstLane"/> (1 ≤ firstLane &lt; Count).</summary>
+    static abstract TVector LanesFrom(int firstLane);
+
     /// <summary>The sum of all lanes of a vector of small per-lane counts (at most 255 per lane for bytes).</summary>
     static abstract long SumCounts(TVector counts);
 }

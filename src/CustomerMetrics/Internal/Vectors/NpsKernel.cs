@@ -98,6 +98,34 @@ internal static class NpsKernel
             invalid += TOps.SumCounts(x);
         }
 
+        // Up to three single vectors, then the last partial vector as an overlapping load whose lanes already counted
+        // are masked off, so that no scalar tail remains once the input holds at least one vector.
+        if (length >= width)
+        {
+            TVector p = TOps.Zero, d = TOps.Zero, x = TOps.Zero;
+            for (; i <= length - width; i += width)
+            {
+                TVector v = TOps.Load(ref start, (nuint)i);
+                p = TOps.Subtract(p, TOps.GreaterThan(v, eight));
+                d = TOps.Subtract(d, TOps.LessThan(v, seven));
+                x = TOps.Subtract(x, TOps.GreaterThan(v, ten));
+            }
+
+            if (i < length)
+            {
+                TVector lanes = TOps.LanesFrom(width - (length - i));
+                TVector v = TOps.Load(ref start, (nuint)(length - width));
+                p = TOps.Subtract(p, TOps.BitwiseAnd(TOps.GreaterThan(v, eight), lanes));
+                d = TOps.Subtract(d, TOps.BitwiseAnd(TOps.LessThan(v, seven), lanes));
+                x = TOps.Subtract(x, TOps.BitwiseAnd(TOps.GreaterThan(v, ten), lanes));
+                i = length;
+            }
+
+            promotersOrInvalid += TOps.SumCounts(p);
+            detractors += TOps.SumCounts(d);
+            invalid += TOps.SumCounts(x);
+        }
+
         // "> 8" also counted the invalid scores (> 10).
         promoters += promotersOrInvalid;
         promoters -= invalid;

@@ -81,6 +81,19 @@ internal static class PointKernel
             }
         }
 
+        // The last partial vector: an overlapping load with the lanes already counted masked off.
+        if (i < length && length >= width)
+        {
+            TVector lanes = TOps.LanesFrom(width - (length - i));
+            TVector v = TOps.Load(ref start, (nuint)(length - width));
+            for (int point = 0; point < points; point++)
+            {
+                counts[point] += TOps.SumCounts(TOps.Subtract(TOps.Zero, TOps.BitwiseAnd(TOps.Equal(v, targets[point]), lanes)));
+            }
+
+            i = length;
+        }
+
         index = i;
     }
 }

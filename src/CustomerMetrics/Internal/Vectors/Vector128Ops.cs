@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -5,7 +6,7 @@ namespace CustomerMetrics.Internal.Vectors;
 
 /// <summary><see cref="IVectorOps{TVector, T}"/> over <see cref="Vector128{T}"/>.</summary>
 internal readonly struct Vector128Ops<T> : IVectorOps<Vector128<T>, T>
-    where T : unmanaged
+    where T : unmanaged, IBinaryInteger<T>
 {
     public static int Count => Vector128<T>.Count;
 
@@ -28,6 +29,13 @@ internal readonly struct Vector128Ops<T> : IVectorOps<Vector128<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Subtract(Vector128<T> left, Vector128<T> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> BitwiseAnd(Vector128<T> left, Vector128<T> right) => left & right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> LanesFrom(int firstLane) =>
+        Vector128.GreaterThan(Vector128<T>.Indices, Vector128.Create(T.CreateTruncating(firstLane - 1)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long SumCounts(Vector128<T> counts)

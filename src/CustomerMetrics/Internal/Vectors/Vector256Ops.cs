@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -5,7 +6,7 @@ namespace CustomerMetrics.Internal.Vectors;
 
 /// <summary><see cref="IVectorOps{TVector, T}"/> over <see cref="Vector256{T}"/>.</summary>
 internal readonly struct Vector256Ops<T> : IVectorOps<Vector256<T>, T>
-    where T : unmanaged
+    where T : unmanaged, IBinaryInteger<T>
 {
     public static int Count => Vector256<T>.Count;
 
@@ -28,6 +29,13 @@ internal readonly struct Vector256Ops<T> : IVectorOps<Vector256<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Subtract(Vector256<T> left, Vector256<T> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> BitwiseAnd(Vector256<T> left, Vector256<T> right) => left & right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> LanesFrom(int firstLane) =>
+        Vector256.GreaterThan(Vector256<T>.Indices, Vector256.Create(T.CreateTruncating(firstLane - 1)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long SumCounts(Vector256<T> counts)

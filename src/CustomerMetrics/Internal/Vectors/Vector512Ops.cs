@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -5,7 +6,7 @@ namespace CustomerMetrics.Internal.Vectors;
 
 /// <summary><see cref="IVectorOps{TVector, T}"/> over <see cref="Vector512{T}"/>.</summary>
 internal readonly struct Vector512Ops<T> : IVectorOps<Vector512<T>, T>
-    where T : unmanaged
+    where T : unmanaged, IBinaryInteger<T>
 {
     public static int Count => Vector512<T>.Count;
 
@@ -28,6 +29,13 @@ internal readonly struct Vector512Ops<T> : IVectorOps<Vector512<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Subtract(Vector512<T> left, Vector512<T> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> BitwiseAnd(Vector512<T> left, Vector512<T> right) => left & right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> LanesFrom(int firstLane) =>
+        Vector512.GreaterThan(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(firstLane - 1)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long SumCounts(Vector512<T> counts)
