@@ -73,6 +73,17 @@ internal struct PointCounts
         return sum;
     }
 
+    /// <summary>The count of one rating; throws naming the valid range when it is off the 1..<paramref name="points"/> scale.</summary>
+    public static long CountOf(in PointCounts counts, int points, int rating)
+    {
+        if ((uint)(rating - 1) >= (uint)points)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(rating), rating, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"1 to {points}"));
+        }
+
+        return counts[rating - 1];
+    }
+
     /// <summary>Σ counts of ratings <paramref name="from"/>..<paramref name="to"/> inclusive (1-based).</summary>
     public static long Between(in PointCounts counts, int from, int to)
     {

@@ -92,15 +92,7 @@ public readonly record struct CesResult
     /// <param name="rating">A rating from 1 to <see cref="Points"/>.</param>
     /// <returns>How many responses gave that rating.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is off the scale.</exception>
-    public long CountOf(int rating)
-    {
-        if ((uint)(rating - 1) >= (uint)Points)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(rating), rating, string.Create(CultureInfo.InvariantCulture, $"1 to {Points}"));
-        }
-
-        return _counts[rating - 1];
-    }
+    public long CountOf(int rating) => PointCounts.CountOf(_counts, Points, rating);
 
     /// <summary>A Student-t confidence interval for <see cref="Mean"/>, in rating units: mean ± t(n−1) · s/√n.</summary>
     /// <param name="confidenceLevel">Nominal coverage, strictly between 0 and 1.</param>

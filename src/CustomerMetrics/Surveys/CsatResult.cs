@@ -69,15 +69,7 @@ public readonly record struct CsatResult
     /// <param name="rating">A rating from 1 to <see cref="ScalePoints"/>.</param>
     /// <returns>How many responses gave that rating.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rating"/> is off the scale.</exception>
-    public long CountOf(int rating)
-    {
-        if ((uint)(rating - 1) >= (uint)ScalePoints)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(rating), rating, string.Create(CultureInfo.InvariantCulture, $"1 to {ScalePoints}"));
-        }
-
-        return _counts[rating - 1];
-    }
+    public long CountOf(int rating) => PointCounts.CountOf(_counts, ScalePoints, rating);
 
     /// <summary>A Wilson score interval (Wilson 1927) for <see cref="SatisfiedShare"/>, as fractions within [0, 1].</summary>
     /// <param name="confidenceLevel">Nominal coverage, strictly between 0 and 1.</param>
