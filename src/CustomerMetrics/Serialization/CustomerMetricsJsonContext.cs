@@ -15,4 +15,9 @@ namespace CustomerMetrics.Serialization;
     UseStringEnumConverter = true,
     WriteIndented = false)]
 [JsonSerializable(typeof(ConfidenceInterval))]
+[JsonSerializable(typeof(Subscriptions.MrrMovements<decimal>), TypeInfoPropertyName = "MrrMovementsDecimal")]
+[JsonSerializable(typeof(Subscriptions.MrrMovements<double>), TypeInfoPropertyName = "MrrMovementsDouble")]
+[JsonSerializable(typeof(Subscriptions.RetentionComparison))]
+[JsonSerializable(typeof(Subscriptions.CohortTable))]
+[JsonSerializable(typeof(Acquisition.AcquisitionCost))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;

@@ -93,13 +93,21 @@ public static class Churn
     /// <param name="monthlyRate">Monthly churn, a fraction in [0, 1].</param>
     /// <returns>The annual churn, a fraction in [0, 1].</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="monthlyRate"/> is outside [0, 1] or NaN.</exception>
-    public static double AnnualFromMonthly(double monthlyRate) => Compound(monthlyRate, 12);
+    public static double AnnualFromMonthly(double monthlyRate)
+    {
+        Guard.Fraction(monthlyRate);
+        return Compound(monthlyRate, 12);
+    }
 
     /// <summary>Monthly churn of a constant annual churn: <c>1 − (1 − annual)^(1/12)</c>.</summary>
     /// <param name="annualRate">Annual churn, a fraction in [0, 1].</param>
     /// <returns>The monthly churn, a fraction in [0, 1].</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="annualRate"/> is outside [0, 1] or NaN.</exception>
-    public static double MonthlyFromAnnual(double annualRate) => PerPeriod(annualRate, 12);
+    public static double MonthlyFromAnnual(double annualRate)
+    {
+        Guard.Fraction(annualRate);
+        return PerPeriod(annualRate, 12);
+    }
 
     /// <summary>
     /// The expected customer lifetime, in periods, under a constant per-period churn: <c>1 ÷ churn</c> (the mean of a

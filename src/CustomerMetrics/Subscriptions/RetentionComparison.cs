@@ -88,12 +88,12 @@ public readonly record struct RetentionComparison(long RetainedA, long Customers
     /// <returns>The comparison of the combined customers.</returns>
     public static RetentionComparison Add(RetentionComparison left, RetentionComparison right) => left + right;
 
-    /// <summary>Formats as <c>A 80.0 % (56/70) vs B 60.0 % (48/80): +20.0 pts [5.2, 33.4] (95 %), p = 0.0081</c>.</summary>
+    /// <summary>Formats as <c>A 80.0 % (56/70) vs B 60.0 % (48/80): +20.0 pts [5.2, 33.4] (95 %), p = 0.00805</c>.</summary>
     /// <returns>The comparison as text, invariant culture.</returns>
     public override string ToString()
     {
         ConfidenceInterval ci = DifferenceInterval();
         return string.Create(CultureInfo.InvariantCulture,
-            $"A {RateA * 100:0.0} % ({RetainedA}/{CustomersA}) vs B {RateB * 100:0.0} % ({RetainedB}/{CustomersB}): {Difference * 100:+0.0;-0.0;0.0} pts [{ci.Lower * 100:0.0}, {ci.Upper * 100:0.0}] (95 %), p = {PValue:0.####}");
+            $"A {RateA * 100:0.0} % ({RetainedA}/{CustomersA}) vs B {RateB * 100:0.0} % ({RetainedB}/{CustomersB}): {Difference * 100:+0.0;-0.0;0.0} pts [{ci.Lower * 100:0.0}, {ci.Upper * 100:0.0}] (95 %), p = {PValue:G3}");
     }
 }
