@@ -315,10 +315,16 @@ public readonly record struct CohortTable
         }
 
         long periods = (long)observedThrough - first + 1;
-        if (periods > MaxPeriods || periods < 1)
+        if (periods < 1)
+        {
+            // Every cohort lies after the window: report the earliest.
+            ThrowHelper.ValueOutOfRange(nameof(cohortPeriods), cohortPeriods.IndexOf(first), first, int.MinValue, observedThrough);
+        }
+
+        if (periods > MaxPeriods)
         {
             ThrowHelper.Argument(nameof(cohortPeriods), string.Create(CultureInfo.InvariantCulture,
-                $"The window from the first cohort {first} to observedThrough {observedThrough} spans {periods} periods; valid windows span 1 to {MaxPeriods}."));
+                $"The window from the first cohort {first} to observedThrough {observedThrough} spans {periods} periods; a table spans at most {MaxPeriods}."));
         }
 
         int n = (int)periods;
