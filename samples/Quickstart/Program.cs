@@ -1,1 +1,2 @@
 Console.WriteLine("CustomerMetrics quickstart");
+SubscriptionsSection.Print(Console.Out);

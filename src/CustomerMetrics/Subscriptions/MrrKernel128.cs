@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Vec = System.Runtime.Intrinsics.Vector128<double>;
+using VecLong = System.Runtime.Intrinsics.Vector128<long>;
 using VecOps = System.Runtime.Intrinsics.Vector128;
 
 namespace CustomerMetrics.Subscriptions;
@@ -12,15 +13,16 @@ internal static class MrrKernel128
     /// <summary>
     /// Accumulates the whole vectors of the first <paramref name="length"/> elements into <paramref name="sums"/>.
     /// Returns the number of elements consumed (the caller does the tail), or −1 when a value is negative, NaN or
-    /// infinite (then <paramref name="sums"/> is untouched and the caller rescans with the scalar path, which throws).
+    /// infinite, or −0, or when the sums overflow (then <paramref name="sums"/> is untouched and the caller rescans the
+    /// leaf with the scalar path, which throws for a bad value and accepts −0).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Leaf(ref double previous, ref double current, ref bool wasCustomer, bool hasWasCustomer, int length, ref MrrLeafSums sums)
     {
-        Vec zero = Vec.Zero, one = Vec.One, infinity = VecOps.Create(double.PositiveInfinity);
-        Vec valid = Vec.AllBitsSet;
+        Vec zero = Vec.Zero;
+        Vec signs = zero;
         Vec start = zero, end = zero, fresh = zero, churned = zero, upSum = zero, downSum = zero;
-        Vec payingBefore = zero, payingNow = zero, payingBoth = zero, upCount = zero, downCount = zero;
+        VecLong payingBefore = VecLong.Zero, payingNow = VecLong.Zero, payingBoth = VecLong.Zero, upCount = VecLong.Zero, downCount = VecLong.Zero;
         long reactivatedCount = 0;
         double reactivated = 0;
         int vectorEnd = length - (length % Vec.Count);
@@ -28,14 +30,15 @@ internal static class MrrKernel128
         {
             Vec p = VecOps.LoadUnsafe(ref previous, (nuint)i);
             Vec c = VecOps.LoadUnsafe(ref current, (nuint)i);
-            valid &= VecOps.GreaterThanOrEqual(p, zero) & VecOps.LessThan(p, infinity)
-                & VecOps.GreaterThanOrEqual(c, zero) & VecOps.LessThan(c, infinity);
+
+            // Validation costs two ORs: a negative value (or −0) sets a sign bit; NaN or ±∞ makes a sum non-finite.
+            signs |= p | c;
             Vec pPos = VecOps.GreaterThan(p, zero);
             Vec cPos = VecOps.GreaterThan(c, zero);
             Vec both = pPos & cPos;
             Vec delta = c - p;
-            Vec up = VecOps.GreaterThan(delta, zero) & both;
-            Vec down = VecOps.LessThan(delta, zero) & both;
+            Vec up = VecOps.GreaterThan(c, p) & pPos;   // c > p > 0
+            Vec down = VecOps.LessThan(c, p) & cPos;    // p > c > 0
             Vec onlyNow = VecOps.AndNot(cPos, pPos);
             start += p;
             end += c;
@@ -43,11 +46,13 @@ internal static class MrrKernel128
             churned += VecOps.AndNot(p, cPos);
             upSum += delta & up;
             downSum += delta & down;
-            payingBefore += pPos & one;
-            payingNow += cPos & one;
-            payingBoth += both & one;
-            upCount += up & one;
-            downCount += down & one;
+
+            // Comparison masks are all ones (−1 as an integer): subtracting counts the lanes.
+            payingBefore -= VecOps.AsInt64(pPos);
+            payingNow -= VecOps.AsInt64(cPos);
+            payingBoth -= VecOps.AsInt64(both);
+            upCount -= VecOps.AsInt64(up);
+            downCount -= VecOps.AsInt64(down);
             if (hasWasCustomer)
             {
                 ulong bits = VecOps.ExtractMostSignificantBits(onlyNow);
@@ -64,23 +69,24 @@ internal static class MrrKernel128
             }
         }
 
-        if (VecOps.ExtractMostSignificantBits(valid) != (1UL << Vec.Count) - 1)
+        double startSum = VecOps.Sum(start), endSum = VecOps.Sum(end);
+        if (VecOps.ExtractMostSignificantBits(signs) != 0 || !double.IsFinite(startSum) || !double.IsFinite(endSum))
         {
             return -1;
         }
 
-        sums.Start += VecOps.Sum(start);
-        sums.End += VecOps.Sum(end);
+        sums.Start += startSum;
+        sums.End += endSum;
         sums.NewOrReactivated += VecOps.Sum(fresh);
         sums.Reactivated += reactivated;
         sums.Churned += VecOps.Sum(churned);
         sums.Up += VecOps.Sum(upSum);
         sums.Down += VecOps.Sum(downSum);
-        sums.PayingBefore += (long)VecOps.Sum(payingBefore);
-        sums.PayingNow += (long)VecOps.Sum(payingNow);
-        sums.PayingBoth += (long)VecOps.Sum(payingBoth);
-        sums.UpCount += (long)VecOps.Sum(upCount);
-        sums.DownCount += (long)VecOps.Sum(downCount);
+        sums.PayingBefore += VecOps.Sum(payingBefore);
+        sums.PayingNow += VecOps.Sum(payingNow);
+        sums.PayingBoth += VecOps.Sum(payingBoth);
+        sums.UpCount += VecOps.Sum(upCount);
+        sums.DownCount += VecOps.Sum(downCount);
         sums.ReactivatedCount += reactivatedCount;
         return vectorEnd;
     }

@@ -89,6 +89,24 @@ public class MrrKernelTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Negative_zero_and_overflowing_sums_take_the_scalar_fallback_and_stay_correct(int pathNumber)
+    {
+        var path = (VectorPath)pathNumber;
+        (double[] p, double[] c, bool[] w) = MrrData.Generate(5, 300);
+        p[17] = -0.0;
+        c[250] = -0.0;
+        Assert.Equal(Reference(p, c, w), MrrMovements.Between(p, c, w, path));
+        double[] huge = [double.MaxValue, double.MaxValue, 0, 0, 1, 2, 3, 4, 5];
+        MrrMovements<double> m = MrrMovements.Between(huge, huge, [], path);
+        Assert.Equal(double.PositiveInfinity, m.StartingMrr);
+        Assert.Equal(2 + 5, m.UnchangedCustomers);
+    }
+
     [Fact]
     public void Best_path_is_the_widest_accelerated_one()
     {
