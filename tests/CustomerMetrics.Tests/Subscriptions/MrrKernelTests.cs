@@ -104,7 +104,8 @@ public class MrrKernelTests
         double[] huge = [double.MaxValue, double.MaxValue, 0, 0, 1, 2, 3, 4, 5];
         MrrMovements<double> m = MrrMovements.Between(huge, huge, [], path);
         Assert.Equal(double.PositiveInfinity, m.StartingMrr);
-        Assert.Equal(2 + 5, m.UnchangedCustomers);
+        Assert.Equal(9, m.UnchangedCustomers);
+        Assert.Equal(2, m.InactiveCustomers);
     }
 
     [Fact]
