@@ -11,8 +11,8 @@ public static class Retention
 {
     /// <summary>
     /// Customer retention rate CRR = (E − N) ÷ S: customers at the end of the period, minus those acquired during it,
-    /// over customers at the start (Gallo, <i>The Value of Keeping the Right Customers</i>, HBR 2014; the common
-    /// CRR formula).
+    /// over customers at the start (the standard customer retention rate of SaaS and CRM practice, as in the
+    /// CustomerMetrics design guide). New customers are removed so that growth does not mask losses.
     /// </summary>
     /// <param name="customersAtStart">S, customers at the start of the period, ≥ 0.</param>
     /// <param name="customersAtEnd">E, customers at the end of the period, ≥ 0.</param>
