@@ -3,3 +3,4 @@ using Quickstart;
 Console.WriteLine("CustomerMetrics quickstart: every figure below comes from built-in, deterministic synthetic data.");
 Console.WriteLine();
 SurveysSection.Print(Console.Out);
+SubscriptionsSection.Print(Console.Out);

@@ -20,4 +20,9 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(Surveys.NpsComparison))]
 [JsonSerializable(typeof(Surveys.CesResult))]
 [JsonSerializable(typeof(Surveys.CsatResult))]
+[JsonSerializable(typeof(Subscriptions.MrrMovements<decimal>), TypeInfoPropertyName = "MrrMovementsDecimal")]
+[JsonSerializable(typeof(Subscriptions.MrrMovements<double>), TypeInfoPropertyName = "MrrMovementsDouble")]
+[JsonSerializable(typeof(Subscriptions.RetentionComparison))]
+[JsonSerializable(typeof(Subscriptions.CohortTable))]
+[JsonSerializable(typeof(Acquisition.AcquisitionCost))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;
