@@ -15,4 +15,12 @@ namespace CustomerMetrics.Serialization;
     UseStringEnumConverter = true,
     WriteIndented = false)]
 [JsonSerializable(typeof(ConfidenceInterval))]
+[JsonSerializable(typeof(CustomerMetrics.Value.HistoricalClv))]
+[JsonSerializable(typeof(CustomerMetrics.Value.HistoricalClvDouble))]
+[JsonSerializable(typeof(CustomerMetrics.Value.PredictiveClv))]
+[JsonSerializable(typeof(CustomerMetrics.Value.RetentionClv))]
+[JsonSerializable(typeof(CustomerMetrics.Value.RetentionWhatIf))]
+[JsonSerializable(typeof(CustomerMetrics.Value.RfmRecord))]
+[JsonSerializable(typeof(CustomerMetrics.Value.RfmScore))]
+[JsonSerializable(typeof(CustomerMetrics.Value.RfmOptions))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;
