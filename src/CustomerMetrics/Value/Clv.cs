@@ -9,8 +9,7 @@ namespace CustomerMetrics.Value;
 /// Static and pure; the span overloads do not allocate except for the per-customer result columns.
 /// </summary>
 /// <remarks>
-/// Money is <see cref="decimal"/> in the exact overloads and <see cref="double"/> in the fast ones (pairwise or Neumaier
-/// sums, stated per method). Margins are fractions in [0, 1]: a negative or above-one margin is rejected because it
+/// Money is <see cref="decimal"/> in the exact overloads and <see cref="double"/> in the fast ones (Neumaier-compensated sums). Margins are fractions in [0, 1]: a negative or above-one margin is rejected because it
 /// is almost always a percentage passed as a number (30 instead of 0.30). Negative amounts are refunds and net
 /// against revenue.
 /// </remarks>
@@ -39,8 +38,8 @@ public static class Clv
     }
 
     /// <summary>
-    /// Historical CLV of one customer (or of any set of amounts) in double money, summed pairwise (blocked,
-    /// vectorised: the error grows with log n, not n) at memory speed.
+    /// Historical CLV of one customer (or of any set of amounts) in double money, summed with Neumaier compensation
+    /// in vector lanes (exact in practice, also on alternating large ± amounts) at memory speed.
     /// </summary>
     /// <param name="amounts">Transaction amounts (negative for refunds); each must be finite.</param>
     /// <param name="averageGrossMargin">Average gross margin as a fraction in [0, 1].</param>
@@ -50,7 +49,7 @@ public static class Clv
     public static HistoricalClvDouble Historical(ReadOnlySpan<double> amounts, double averageGrossMargin)
     {
         Guard.Fraction(averageGrossMargin);
-        double revenue = PairwiseSum.Sum(amounts);
+        double revenue = CompensatedSum.Sum(amounts);
         if (!double.IsFinite(revenue))
         {
             ThrowNonFinite(amounts);
@@ -98,7 +97,7 @@ public static class Clv
 
     /// <summary>
     /// Historical CLV per customer over a transaction log, in double money: each customer's revenue is summed with
-    /// Neumaier compensation (exact in practice), the total pairwise. Rows need not be sorted.
+    /// Neumaier compensation (exact in practice), the total likewise. Rows need not be sorted.
     /// </summary>
     /// <param name="customerIds">Customer id of each transaction.</param>
     /// <param name="amounts">Amount of each transaction (negative for refunds); each must be finite.</param>
@@ -120,7 +119,7 @@ public static class Clv
         {
             int k = index.IndexOf(customerIds[i]);
             transactions[k]++;
-            Rfm.Neumaier(ref revenue[k], ref compensation[k], amounts[i]);
+            CompensatedSum.Add(ref revenue[k], ref compensation[k], amounts[i]);
         }
 
         var value = new double[index.Count];
@@ -130,7 +129,7 @@ public static class Clv
             value[k] = revenue[k] * averageGrossMargin;
         }
 
-        double total = PairwiseSum.Sum(amounts);
+        double total = CompensatedSum.Sum(amounts);
         return new HistoricalClvByCustomerDouble(index.Ids, transactions, revenue, value,
             new HistoricalClvDouble(customerIds.Length, total, total * averageGrossMargin));
     }
@@ -158,7 +157,7 @@ public static class Clv
     /// <summary>
     /// Predictive (formula) CLV with T and AOV estimated from a transaction log over an observation window:
     /// T = transactions ÷ distinct customers ÷ window length in months (days ÷ 30.4375, both ends inclusive);
-    /// AOV = revenue ÷ transactions (pairwise double sum). Every row is one transaction.
+    /// AOV = revenue ÷ transactions (compensated double sum). Every row is one transaction.
     /// </summary>
     /// <param name="customerIds">Customer id of each transaction.</param>
     /// <param name="dates">Date of each transaction; all must lie in the window.</param>
@@ -192,7 +191,7 @@ public static class Clv
             }
         }
 
-        double revenue = PairwiseSum.Sum(amounts);
+        double revenue = CompensatedSum.Sum(amounts);
         if (!double.IsFinite(revenue))
         {
             ThrowNonFinite(amounts);

@@ -4,8 +4,8 @@ namespace CustomerMetrics.Value;
 
 /// <summary>
 /// Historical customer lifetime value in <see cref="double"/> money for the fast paths: (transaction 1 + … +
-/// transaction n) × average gross margin, with the revenue summed pairwise (blocked, vectorised) or with Neumaier
-/// compensation. <c>default</c> is the empty result; two results merge with <c>+</c>.
+/// transaction n) × average gross margin, with the revenue summed with Neumaier
+/// compensation (vectorised). <c>default</c> is the empty result; two results merge with <c>+</c>.
 /// </summary>
 /// <param name="Transactions">Number of transactions.</param>
 /// <param name="Revenue">Sum of the transaction amounts (refunds negative).</param>

@@ -132,7 +132,7 @@ public static class Rfm
                 int j = 0;
                 for (; j < p.Length && p[j] == first; j++)
                 {
-                    Neumaier(ref firstSpend, ref firstC, s[j]);
+                    CompensatedSum.Add(ref firstSpend, ref firstC, s[j]);
                 }
 
                 int distinct = 1;
@@ -146,7 +146,7 @@ public static class Rfm
                         last = p[j];
                     }
 
-                    Neumaier(ref repeat, ref repeatC, s[j]);
+                    CompensatedSum.Add(ref repeat, ref repeatC, s[j]);
                 }
 
                 int x = distinct - 1;
@@ -287,13 +287,5 @@ public static class Rfm
         }
 
         return true;
-    }
-
-    /// <summary>Neumaier's compensated addition (Neumaier 1974): <paramref name="sum"/> + <paramref name="compensation"/> is the running total.</summary>
-    internal static void Neumaier(ref double sum, ref double compensation, double value)
-    {
-        double t = sum + value;
-        compensation += Math.Abs(sum) >= Math.Abs(value) ? (sum - t) + value : (value - t) + sum;
-        sum = t;
     }
 }
