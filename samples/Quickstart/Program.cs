@@ -1,1 +1,2 @@
 Console.WriteLine("CustomerMetrics quickstart");
+ValueSection.Print(Console.Out);

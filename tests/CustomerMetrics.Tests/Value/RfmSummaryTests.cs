@@ -98,6 +98,21 @@ public class RfmSummaryTests
     }
 
     [Fact]
+    public void Date_ordered_and_unordered_paths_agree_on_whole_periods()
+    {
+        var ordered = Log.OrderBy(r => r.Date).ToArray();
+        foreach (var options in new[] { RfmOptions.Days, RfmOptions.Weeks, new RfmOptions(PeriodUnit.Week, PeriodCounting.WholePeriods),
+                     new RfmOptions(PeriodUnit.Month, PeriodCounting.WholePeriods), new RfmOptions(PeriodUnit.Days(10), PeriodCounting.WholePeriods) })
+        {
+            RfmSummary a = Summarize(options);
+            RfmSummary b = Rfm.Summarize(ordered.Select(r => r.Id).ToArray(), ordered.Select(r => r.Date).ToArray(),
+                ordered.Select(r => r.Amount).ToArray(), End, options);
+            Assert.Equal(Enumerable.Range(0, a.Count).Select(i => a[i]), Enumerable.Range(0, b.Count).Select(i => b[i]));
+            Assert.Equal(a.ExcludedAfterEnd, b.ExcludedAfterEnd);
+        }
+    }
+
+    [Fact]
     public void Empty_log_gives_an_empty_summary()
     {
         RfmSummary s = Rfm.Summarize([], [], [], End, RfmOptions.Weeks);
@@ -176,8 +191,10 @@ public class RfmSummaryTests
 
     [Property(MaxTest = 200)]
     public Property Matches_a_LINQ_reference_and_keeps_recency_within_T() =>
-        Prop.ForAll(Logs.ToArbitrary(), rows =>
+        Prop.ForAll(Logs.ToArbitrary(), Gen.Elements(false, true).ToArbitrary(), (unordered, dateOrdered) =>
         {
+            // Date-ordered logs take the streaming path, others the grouping path: both must match the reference.
+            Row[] rows = dateOrdered ? unordered.OrderBy(r => r.Day).ToArray() : unordered;
             RfmSummary s = Run(rows, RfmOptions.Weeks);
             var expected = rows.Where(r => r.Day <= EndDay).GroupBy(r => r.Id).OrderBy(g => g.Key).Select(g =>
             {
