@@ -78,21 +78,24 @@ public static class Rfm
         }
 
         int used = amounts.Length - (int)excluded;
-        return dateOrdered && used > 0 && (long)max - min + 1 <= (long)used + DirectSlack
-            ? SummarizeDateOrdered(customerIds, dates, amounts, observationEnd, options, min, max - min + 1, used, excluded)
+        return used > 0 && (long)max - min + 1 <= (long)used + DirectSlack
+            ? SummarizeCompactIds(customerIds, dates, amounts, observationEnd, options, min, max - min + 1, used, excluded, dateOrdered)
             : SummarizeGrouped(customerIds, dates, amounts, observationEnd, options, used, excluded);
     }
 
     private const int DirectSlack = 1 << 16;
 
     /// <summary>
-    /// Date-ordered rows with a compact id range: per-id running state (memory linear in the id range), updated chunk by
-    /// chunk after a radix partition of the chunk's rows by id block, so that the state updates of one block stay in
-    /// cache; then a sequential compaction in id order. Scratch: 12 bytes per row of a chunk (at most 2²⁰ rows), pooled.
+    /// Ids in a compact range: per-id running state (memory linear in the id range). The rows are radix-partitioned by id
+    /// block (at most 256 blocks) so that the state updates of one block stay in cache. Date-ordered rows stream through
+    /// in chunks of 2²⁰ rows (scratch 16 bytes per chunk row); other rows are partitioned whole (16 bytes per row),
+    /// each block is counting-sorted by id and each customer's rows sorted by period when out of order. A sequential
+    /// compaction then writes the columns in id order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static RfmSummary SummarizeDateOrdered(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates,
-        ReadOnlySpan<double> amounts, DateOnly observationEnd, RfmOptions options, int min, int range, int used, long excluded)
+    private static RfmSummary SummarizeCompactIds(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates,
+        ReadOnlySpan<double> amounts, DateOnly observationEnd, RfmOptions options, int min, int range, int used, long excluded,
+        bool dateOrdered)
     {
         const int ChunkRows = 1 << 20;
         const int MaxBlocks = 256;
@@ -106,7 +109,7 @@ public static class Rfm
         }
 
         int blocks = ((range - 1) >> shift) + 1;
-        int chunkLength = Math.Min(ChunkRows, customerIds.Length);
+        int chunkLength = dateOrdered ? Math.Min(ChunkRows, customerIds.Length) : customerIds.Length;
         RfmState[] pooled = ArrayPool<RfmState>.Shared.Rent(range);
         long[] keyPool = ArrayPool<long>.Shared.Rent(chunkLength);
         double[] amountPool = ArrayPool<double>.Shared.Rent(chunkLength);
@@ -149,10 +152,17 @@ public static class Rfm
                     }
                 }
 
-                for (int slot = 0; slot < rows; slot++)
+                if (dateOrdered)
                 {
-                    long key = keys[slot];
-                    states[(int)(key >> 32)].Add((int)key, spend[slot]);
+                    for (int slot = 0; slot < rows; slot++)
+                    {
+                        long key = keys[slot];
+                        states[(int)(key >> 32)].Add((int)key, spend[slot]);
+                    }
+                }
+                else
+                {
+                    ApplyUnorderedBlocks(keys, spend, cursor[..blocks], shift, states);
                 }
             }
 
@@ -203,7 +213,106 @@ public static class Rfm
     }
 
     /// <summary>
-    /// Any row order: customers get dense indices, the rows are counting-sorted by customer (stable, 12 bytes of pooled
+    /// Applies partitioned rows block by block: within a block (ids [b·2^shift, (b + 1)·2^shift)) a counting sort by id,
+    /// then each customer's rows sorted by period if needed, then fed to the running state in period order.
+    /// </summary>
+    private static void ApplyUnorderedBlocks(Span<long> keys, Span<double> spend, ReadOnlySpan<int> blockEnds, int shift,
+        Span<RfmState> states)
+    {
+        int blockIds = 1 << shift;
+        int largest = 0;
+        for (int b = 0, from = 0; b < blockEnds.Length; from = blockEnds[b], b++)
+        {
+            largest = Math.Max(largest, blockEnds[b] - from);
+        }
+
+        long[] sortedKeyPool = ArrayPool<long>.Shared.Rent(Math.Max(largest, 1));
+        double[] sortedSpendPool = ArrayPool<double>.Shared.Rent(Math.Max(largest, 1));
+        int[] countPool = ArrayPool<int>.Shared.Rent(blockIds + 1);
+        try
+        {
+            Span<int> counts = countPool.AsSpan(0, blockIds + 1);
+            int blockStart = 0;
+            for (int b = 0; b < blockEnds.Length; b++)
+            {
+                int blockEnd = blockEnds[b];
+                Span<long> blockKeys = keys[blockStart..blockEnd];
+                Span<double> blockSpend = spend[blockStart..blockEnd];
+                blockStart = blockEnd;
+                if (blockKeys.IsEmpty)
+                {
+                    continue;
+                }
+
+                int baseId = b << shift;
+                counts.Clear();
+                foreach (long key in blockKeys)
+                {
+                    counts[(int)(key >> 32) - baseId + 1]++;
+                }
+
+                for (int j = 1; j < counts.Length; j++)
+                {
+                    counts[j] += counts[j - 1];
+                }
+
+                Span<long> sortedKeys = sortedKeyPool.AsSpan(0, blockKeys.Length);
+                Span<double> sortedSpend = sortedSpendPool.AsSpan(0, blockKeys.Length);
+                for (int r = 0; r < blockKeys.Length; r++)
+                {
+                    int slot = counts[(int)(blockKeys[r] >> 32) - baseId]++;
+                    sortedKeys[slot] = blockKeys[r];
+                    sortedSpend[slot] = blockSpend[r];
+                }
+
+                int segmentStart = 0;
+                for (int local = 0; local < blockIds && segmentStart < sortedKeys.Length; local++)
+                {
+                    int segmentEnd = counts[local];
+                    if (segmentEnd == segmentStart)
+                    {
+                        continue;
+                    }
+
+                    Span<long> k = sortedKeys[segmentStart..segmentEnd];
+                    Span<double> a = sortedSpend[segmentStart..segmentEnd];
+                    segmentStart = segmentEnd;
+                    if (!IsSorted(k))
+                    {
+                        k.Sort(a); // one customer: the keys differ only in the period
+                    }
+
+                    ref RfmState state = ref states[baseId + local];
+                    for (int r = 0; r < k.Length; r++)
+                    {
+                        state.Add((int)k[r], a[r]);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(countPool);
+            ArrayPool<double>.Shared.Return(sortedSpendPool);
+            ArrayPool<long>.Shared.Return(sortedKeyPool);
+        }
+    }
+
+    private static bool IsSorted(ReadOnlySpan<long> values)
+    {
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Ids spread over a wide range: customers get dense indices through a dictionary, the rows are counting-sorted by customer (stable, 12 bytes of pooled
     /// scratch per row), and each customer's rows are sorted by period only when they are out of order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
