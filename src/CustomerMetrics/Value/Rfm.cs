@@ -33,7 +33,11 @@ public static class Rfm
     /// after <paramref name="observationEnd"/>; the message names the argument, index and value.</exception>
     /// <remarks>
     /// Sums are double precision with Neumaier compensation. Cost: O(n) plus a sort of any customer whose rows are not in
-    /// date order; scratch memory of 12 bytes per row (pooled) plus the id table (see the README), output linear in customers.
+    /// date order. Memory: the output columns (44 bytes per customer); with ids in a compact range (max − min ≤ rows +
+    /// 65,536) a pooled running state of 48 bytes per id in the range, plus pooled scratch of 16 bytes per row for at most
+    /// 2²⁰ rows when the log is in date order (memory bounded by customers) or for every row otherwise; with ids spread
+    /// wider, a dictionary of the distinct ids and 12 bytes of pooled scratch per row. Allocates the result (and that dictionary).
+    /// <para>Thread safety: pure; concurrent calls are safe.</para>
     /// </remarks>
     public static RfmSummary Summarize(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts,
         DateOnly observationEnd, RfmOptions options = default)

@@ -113,6 +113,18 @@ public class RfmSummaryTests
     }
 
     [Fact]
+    public void Options_round_trip_through_json_and_print_their_unit()
+    {
+        var options = new RfmOptions(PeriodUnit.Days(14), PeriodCounting.WholePeriods, RowsAfterEnd.Throw);
+        string json = System.Text.Json.JsonSerializer.Serialize(options, Serialization.CustomerMetricsJsonContext.Default.RfmOptions);
+        Assert.Equal(options, System.Text.Json.JsonSerializer.Deserialize(json, Serialization.CustomerMetricsJsonContext.Default.RfmOptions));
+        Assert.Equal("14 days", options.Unit.ToString());
+        Assert.Equal("week", PeriodUnit.Week.ToString());
+        Assert.Equal(30.4375, PeriodUnit.Month.LengthInDays);
+        Assert.Equal(PeriodUnit.Day, default(RfmOptions).Unit);
+    }
+
+    [Fact]
     public void Empty_log_gives_an_empty_summary()
     {
         RfmSummary s = Rfm.Summarize([], [], [], End, RfmOptions.Weeks);
