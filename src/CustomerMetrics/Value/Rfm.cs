@@ -82,7 +82,8 @@ public static class Rfm
         }
 
         int used = amounts.Length - (int)excluded;
-        return used > 0 && (long)max - min + 1 <= (long)used + DirectSlack
+        long idRange = (long)max - min + 1;
+        return used > 0 && idRange <= (long)used + DirectSlack && idRange <= Array.MaxLength / 2
             ? SummarizeCompactIds(customerIds, dates, amounts, observationEnd, options, min, max - min + 1, used, excluded, dateOrdered)
             : SummarizeGrouped(customerIds, dates, amounts, observationEnd, options, used, excluded);
     }

@@ -98,6 +98,19 @@ public class ClvHistoricalTests
         Assert.Throws<ArgumentOutOfRangeException>(() => r[3]);
     }
 
+    [Fact]
+    public void Per_customer_double_log_with_sparse_ids()
+    {
+        HistoricalClvByCustomerDouble r = Clv.Historical([int.MaxValue, int.MinValue, int.MaxValue], [1.5, 2.0, 2.5], 0.5);
+        Assert.Equal([int.MinValue, int.MaxValue], r.CustomerIds.ToArray());
+        Assert.Equal([2.0, 4.0], r.Revenue.ToArray());
+        Assert.Equal([1.0, 2.0], r.Value.ToArray());
+        Assert.Equal(new HistoricalClvDouble(2, 4.0, 2.0), r[1]);
+        Assert.Equal(new HistoricalClvDouble(3, 6.0, 3.0), r.Total);
+        Assert.Throws<ArgumentOutOfRangeException>(() => r[-1]);
+        Assert.Equal(0, Clv.Historical(ReadOnlySpan<int>.Empty, ReadOnlySpan<double>.Empty, 0.5).Count);
+    }
+
     public sealed record Row(int Id, long Cents);
 
     private static Gen<Row[]> Logs =>
