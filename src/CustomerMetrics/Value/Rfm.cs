@@ -28,7 +28,7 @@ public static class Rfm
     /// <param name="options">Period unit, counting convention and strictness (<c>default</c>: days, rows after the end excluded and counted).</param>
     /// <returns>One row per customer with a transaction on or before <paramref name="observationEnd"/>, in ascending id order;
     /// an empty summary for an empty log.</returns>
-    /// <exception cref="ArgumentException">The spans differ in length, or the unit is invalid.</exception>
+    /// <exception cref="ArgumentException">The spans differ in length, or an option is not a defined value.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An amount is NaN or infinite, or (with <see cref="RowsAfterEnd.Throw"/>) a date is
     /// after <paramref name="observationEnd"/>; the message names the argument, index and value.</exception>
     /// <remarks>
@@ -48,6 +48,11 @@ public static class Rfm
         if (options.Counting is not (PeriodCounting.FractionalDays or PeriodCounting.WholePeriods))
         {
             ThrowHelper.ArgumentOutOfRange("options.Counting", (long)options.Counting, "FractionalDays or WholePeriods");
+        }
+
+        if (options.AfterEnd is not (RowsAfterEnd.ExcludeAndCount or RowsAfterEnd.Throw))
+        {
+            ThrowHelper.ArgumentOutOfRange("options.AfterEnd", (long)options.AfterEnd, "ExcludeAndCount or Throw");
         }
 
         int endDay = observationEnd.DayNumber;

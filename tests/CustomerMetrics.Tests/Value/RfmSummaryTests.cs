@@ -168,6 +168,8 @@ public class RfmSummaryTests
         Assert.Contains("dates[1] is 2020-02-02", late.Message, StringComparison.Ordinal);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => PeriodUnit.Days(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Rfm.Summarize([1], [new(2020, 1, 1)], [1], End, new RfmOptions(PeriodUnit.Day, (PeriodCounting)7)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Rfm.Summarize([1], [new(2020, 1, 1)], [1], End, new RfmOptions(PeriodUnit.Day, AfterEnd: (RowsAfterEnd)9)));
         Assert.Throws<ArgumentException>(() => Rfm.Summarize([1], [new(2020, 1, 1)], [1], End, new RfmOptions(new PeriodUnit(PeriodKind.CustomDays, 0))));
     }
 
