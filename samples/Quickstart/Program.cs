@@ -4,3 +4,4 @@ Console.WriteLine("CustomerMetrics quickstart: every figure below comes from bui
 Console.WriteLine();
 SurveysSection.Print(Console.Out);
 SubscriptionsSection.Print(Console.Out);
+ValueSection.Print(Console.Out);

@@ -11,10 +11,5 @@ internal struct NeumaierSum
 
     public readonly double Value => _sum + _compensation;
 
-    public void Add(double value)
-    {
-        double total = _sum + value;
-        _compensation += Math.Abs(_sum) >= Math.Abs(value) ? (_sum - total) + value : (value - total) + _sum;
-        _sum = total;
-    }
+    public void Add(double value) => CompensatedSum.Add(ref _sum, ref _compensation, value);
 }

@@ -25,4 +25,12 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(Subscriptions.RetentionComparison))]
 [JsonSerializable(typeof(Subscriptions.CohortTable))]
 [JsonSerializable(typeof(Acquisition.AcquisitionCost))]
+[JsonSerializable(typeof(CustomerMetrics.Value.HistoricalClv))]
+[JsonSerializable(typeof(CustomerMetrics.Value.HistoricalClvDouble))]
+[JsonSerializable(typeof(CustomerMetrics.Value.PredictiveClv))]
+[JsonSerializable(typeof(CustomerMetrics.Value.RetentionClv))]
+[JsonSerializable(typeof(CustomerMetrics.Value.RetentionWhatIf))]
+[JsonSerializable(typeof(CustomerMetrics.Value.RfmRecord))]
+[JsonSerializable(typeof(CustomerMetrics.Value.RfmScore))]
+[JsonSerializable(typeof(CustomerMetrics.Value.RfmOptions))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;

@@ -382,10 +382,7 @@ public readonly record struct CohortTable
                     ThrowHelper.ValueOutOfRange(nameof(revenue), i, amount, "finite amounts ≥ 0");
                 }
 
-                // Neumaier's compensated summation per cell.
-                double sum = sums[cell], t = sum + amount;
-                compensation[cell] += Math.Abs(sum) >= amount ? (sum - t) + amount : (amount - t) + sum;
-                sums[cell] = t;
+                CompensatedSum.Add(ref sums[cell], ref compensation[cell], amount);
             }
 
             previousCustomer = customer;

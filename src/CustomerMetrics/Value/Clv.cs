@@ -1,0 +1,336 @@
+using System.Globalization;
+using CustomerMetrics.Internal;
+
+namespace CustomerMetrics.Value;
+
+/// <summary>
+/// Customer lifetime value by the three deterministic formulas: historical (the margin on past revenue),
+/// predictive (T × AOV × AGM × ALT) and retention-based (m × r / (1 + d − r) and its finite-horizon sum).
+/// Static and pure; the span overloads do not allocate except for the per-customer result columns.
+/// </summary>
+/// <remarks>
+/// Money is <see cref="decimal"/> in the exact overloads and <see cref="double"/> in the fast ones (Neumaier-compensated sums). Margins are fractions in [0, 1]: a negative or above-one margin is rejected because it
+/// is almost always a percentage passed as a number (30 instead of 0.30). Negative amounts are refunds and net
+/// against revenue.
+/// </remarks>
+public static class Clv
+{
+    private const string MarginRange = "fractions from 0 to 1 inclusive (0.3 for a 30 % margin)";
+
+    /// <summary>
+    /// Historical CLV of one customer in exact money: (transaction 1 + … + transaction n) × average gross margin.
+    /// </summary>
+    /// <param name="amounts">The customer's transaction amounts (negative for refunds).</param>
+    /// <param name="averageGrossMargin">Average gross margin as a fraction in [0, 1].</param>
+    /// <returns>Transactions, revenue and gross profit; all zero for an empty span.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The margin is outside [0, 1].</exception>
+    /// <exception cref="OverflowException">The revenue exceeds the <see cref="decimal"/> range.</exception>
+    public static HistoricalClv Historical(ReadOnlySpan<decimal> amounts, decimal averageGrossMargin)
+    {
+        CheckMargin(averageGrossMargin);
+        decimal revenue = 0;
+        foreach (decimal amount in amounts)
+        {
+            revenue += amount;
+        }
+
+        return new HistoricalClv(amounts.Length, revenue, revenue * averageGrossMargin);
+    }
+
+    /// <summary>
+    /// Historical CLV of one customer (or of any set of amounts) in double money, summed with Neumaier compensation
+    /// in vector lanes (exact in practice, also on alternating large ± amounts) at memory speed.
+    /// </summary>
+    /// <param name="amounts">Transaction amounts (negative for refunds); each must be finite.</param>
+    /// <param name="averageGrossMargin">Average gross margin as a fraction in [0, 1].</param>
+    /// <returns>Transactions, revenue and gross profit; all zero for an empty span.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The margin is outside [0, 1], or an amount is NaN or infinite (the message names its index).</exception>
+    /// <exception cref="ArgumentException">The finite amounts overflow the double range.</exception>
+    public static HistoricalClvDouble Historical(ReadOnlySpan<double> amounts, double averageGrossMargin)
+    {
+        Guard.Fraction(averageGrossMargin);
+        double revenue = CompensatedSum.Sum(amounts);
+        if (!double.IsFinite(revenue))
+        {
+            ThrowNonFinite(amounts);
+        }
+
+        return new HistoricalClvDouble(amounts.Length, revenue, revenue * averageGrossMargin);
+    }
+
+    /// <summary>
+    /// Historical CLV per customer over a transaction log, in exact money. Rows need not be sorted.
+    /// </summary>
+    /// <param name="customerIds">Customer id of each transaction.</param>
+    /// <param name="amounts">Amount of each transaction (negative for refunds).</param>
+    /// <param name="averageGrossMargin">Average gross margin as a fraction in [0, 1], applied to every customer.</param>
+    /// <returns>One entry per customer in ascending id order, and the total; empty for an empty log.</returns>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The margin is outside [0, 1].</exception>
+    /// <exception cref="OverflowException">A revenue exceeds the <see cref="decimal"/> range.</exception>
+    public static HistoricalClvByCustomer Historical(ReadOnlySpan<int> customerIds, ReadOnlySpan<decimal> amounts,
+        decimal averageGrossMargin)
+    {
+        Guard.SameLength(customerIds.Length, amounts.Length);
+        CheckMargin(averageGrossMargin);
+        using CustomerIndex index = CustomerIndex.Build(customerIds, default, int.MaxValue);
+        var transactions = new int[index.Count];
+        var revenue = new decimal[index.Count];
+        decimal total = 0;
+        for (int i = 0; i < customerIds.Length; i++)
+        {
+            int k = index.IndexOf(customerIds[i]);
+            transactions[k]++;
+            revenue[k] += amounts[i];
+            total += amounts[i];
+        }
+
+        var value = new decimal[index.Count];
+        for (int k = 0; k < value.Length; k++)
+        {
+            value[k] = revenue[k] * averageGrossMargin;
+        }
+
+        return new HistoricalClvByCustomer(index.Ids, transactions, revenue, value,
+            new HistoricalClv(customerIds.Length, total, total * averageGrossMargin));
+    }
+
+    /// <summary>
+    /// Historical CLV per customer over a transaction log, in double money: each customer's revenue is summed with
+    /// Neumaier compensation (exact in practice), the total likewise. Rows need not be sorted.
+    /// </summary>
+    /// <param name="customerIds">Customer id of each transaction.</param>
+    /// <param name="amounts">Amount of each transaction (negative for refunds); each must be finite.</param>
+    /// <param name="averageGrossMargin">Average gross margin as a fraction in [0, 1], applied to every customer.</param>
+    /// <returns>One entry per customer in ascending id order, and the total; empty for an empty log.</returns>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The margin is outside [0, 1], or an amount is NaN or infinite (the message names its index).</exception>
+    public static HistoricalClvByCustomerDouble Historical(ReadOnlySpan<int> customerIds, ReadOnlySpan<double> amounts,
+        double averageGrossMargin)
+    {
+        Guard.SameLength(customerIds.Length, amounts.Length);
+        Guard.Fraction(averageGrossMargin);
+        CheckFinite(amounts);
+        using CustomerIndex index = CustomerIndex.Build(customerIds, default, int.MaxValue);
+        var transactions = new int[index.Count];
+        var revenue = new double[index.Count];
+        var compensation = new double[index.Count];
+        for (int i = 0; i < customerIds.Length; i++)
+        {
+            int k = index.IndexOf(customerIds[i]);
+            transactions[k]++;
+            CompensatedSum.Add(ref revenue[k], ref compensation[k], amounts[i]);
+        }
+
+        var value = new double[index.Count];
+        for (int k = 0; k < value.Length; k++)
+        {
+            revenue[k] += compensation[k];
+            value[k] = revenue[k] * averageGrossMargin;
+        }
+
+        double total = CompensatedSum.Sum(amounts);
+        return new HistoricalClvByCustomerDouble(index.Ids, transactions, revenue, value,
+            new HistoricalClvDouble(customerIds.Length, total, total * averageGrossMargin));
+    }
+
+    /// <summary>
+    /// Predictive (formula) CLV = T × AOV × AGM × ALT from its four inputs.
+    /// </summary>
+    /// <param name="transactionsPerMonth">T: average transactions per customer per month, finite and ≥ 0.</param>
+    /// <param name="averageOrderValue">AOV: average money per transaction, finite and ≥ 0.</param>
+    /// <param name="averageGrossMargin">AGM: gross margin as a fraction in [0, 1].</param>
+    /// <param name="averageLifetimeMonths">ALT: average customer lifetime in months, finite and &gt; 0
+    /// (see <see cref="LifetimeMonthsFromChurn(double)"/>).</param>
+    /// <returns>The inputs; <see cref="PredictiveClv.Value"/> is the CLV in money per customer.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An input is outside its range (the message names it and its value).</exception>
+    public static PredictiveClv Predictive(double transactionsPerMonth, double averageOrderValue, double averageGrossMargin,
+        double averageLifetimeMonths)
+    {
+        Guard.NonNegativeFinite(transactionsPerMonth);
+        Guard.NonNegativeFinite(averageOrderValue);
+        Guard.Fraction(averageGrossMargin);
+        CheckLifetime(averageLifetimeMonths);
+        return new PredictiveClv(transactionsPerMonth, averageOrderValue, averageGrossMargin, averageLifetimeMonths);
+    }
+
+    /// <summary>
+    /// Predictive (formula) CLV with T and AOV estimated from a transaction log over an observation window:
+    /// T = transactions ÷ distinct customers ÷ window length in months (days ÷ 30.4375, both ends inclusive);
+    /// AOV = revenue ÷ transactions (compensated double sum). Every row is one transaction.
+    /// </summary>
+    /// <param name="customerIds">Customer id of each transaction.</param>
+    /// <param name="dates">Date of each transaction; all must lie in the window.</param>
+    /// <param name="amounts">Amount of each transaction (negative for refunds); each must be finite.</param>
+    /// <param name="windowStart">First day of the observation window.</param>
+    /// <param name="windowEnd">Last day of the observation window (≥ <paramref name="windowStart"/>).</param>
+    /// <param name="averageGrossMargin">AGM as a fraction in [0, 1].</param>
+    /// <param name="averageLifetimeMonths">ALT in months (&gt; 0), given or from <see cref="LifetimeMonthsFromChurn(double)"/>.</param>
+    /// <returns>The estimated inputs; T and AOV (and so the value) are NaN for an empty log.</returns>
+    /// <exception cref="ArgumentException">The spans differ in length, or the window ends before it starts.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date is outside the window, an amount is not finite, or the margin or lifetime is out of range.</exception>
+    public static PredictiveClv Predictive(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts,
+        DateOnly windowStart, DateOnly windowEnd, double averageGrossMargin, double averageLifetimeMonths)
+    {
+        Guard.SameLength(customerIds.Length, dates.Length);
+        Guard.SameLength(customerIds.Length, amounts.Length);
+        Guard.Fraction(averageGrossMargin);
+        CheckLifetime(averageLifetimeMonths);
+        if (windowEnd < windowStart)
+        {
+            ThrowHelper.Argument(nameof(windowEnd), string.Create(CultureInfo.InvariantCulture,
+                $"windowEnd {windowEnd:yyyy-MM-dd} is before windowStart {windowStart:yyyy-MM-dd}."));
+        }
+
+        for (int i = 0; i < dates.Length; i++)
+        {
+            if (dates[i] < windowStart || dates[i] > windowEnd)
+            {
+                ThrowHelper.Argument(nameof(dates), string.Create(CultureInfo.InvariantCulture,
+                    $"dates[{i}] is {dates[i]:yyyy-MM-dd}, outside the window {windowStart:yyyy-MM-dd} to {windowEnd:yyyy-MM-dd}."));
+            }
+        }
+
+        double revenue = CompensatedSum.Sum(amounts);
+        if (!double.IsFinite(revenue))
+        {
+            ThrowNonFinite(amounts);
+        }
+
+        using CustomerIndex index = CustomerIndex.Build(customerIds, default, int.MaxValue);
+        double months = (windowEnd.DayNumber - windowStart.DayNumber + 1) / PeriodUnit.DaysPerMonth;
+        double perMonth = index.Count == 0 ? double.NaN : customerIds.Length / (double)index.Count / months;
+        double aov = customerIds.Length == 0 ? double.NaN : revenue / customerIds.Length;
+        return new PredictiveClv(perMonth, aov, averageGrossMargin, averageLifetimeMonths);
+    }
+
+    /// <summary>
+    /// Average customer lifetime from a constant churn rate, ALT = 1 / churn (the mean of a geometric lifetime), in the
+    /// churn rate's period (months for a monthly churn rate).
+    /// </summary>
+    /// <param name="churnRate">Churn rate per period as a fraction in (0, 1].</param>
+    /// <returns>The lifetime in periods (≥ 1).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="churnRate"/> is 0 (infinite lifetime), negative, above 1 or NaN.</exception>
+    public static double LifetimeMonthsFromChurn(double churnRate)
+    {
+        if (!(churnRate > 0 && churnRate <= 1))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(churnRate), churnRate, "fractions in (0, 1]; 0 would mean an infinite lifetime");
+        }
+
+        return 1 / churnRate;
+    }
+
+    /// <summary>
+    /// Retention-based CLV over an infinite horizon: m × r / (1 + d − r) (Gupta &amp; Lehmann 2003), the first margin
+    /// received at the end of period 1.
+    /// </summary>
+    /// <param name="marginPerPeriod">m: gross margin per customer per period (money, finite; may be negative).</param>
+    /// <param name="retentionRate">r: retention per period as a fraction in [0, 1).</param>
+    /// <param name="discountRate">d: discount rate per period, &gt; −1 and with r &lt; 1 + d (otherwise the sum diverges).</param>
+    /// <returns>The inputs and the value (<see cref="RetentionClv.Value"/>, money per customer).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An input is out of range (the message names it and its value).</exception>
+    public static RetentionClv RetentionBased(double marginPerPeriod, double retentionRate, double discountRate)
+    {
+        CheckRetention(marginPerPeriod, retentionRate, discountRate);
+        if (!(retentionRate < 1 + discountRate))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(discountRate), discountRate, string.Create(CultureInfo.InvariantCulture,
+                $"rates above r − 1 = {retentionRate - 1:R} (the infinite sum diverges otherwise)"));
+        }
+
+        return new RetentionClv(marginPerPeriod, retentionRate, discountRate, null);
+    }
+
+    /// <summary>
+    /// Retention-based CLV over a finite horizon of <paramref name="periods"/> periods: Σₜ₌₁ᴺ m (r / (1 + d))ᵗ.
+    /// </summary>
+    /// <param name="marginPerPeriod">m: gross margin per customer per period (money, finite; may be negative).</param>
+    /// <param name="retentionRate">r: retention per period as a fraction in [0, 1).</param>
+    /// <param name="discountRate">d: discount rate per period, &gt; −1.</param>
+    /// <param name="periods">N: the horizon in periods, ≥ 0 (0 gives 0).</param>
+    /// <returns>The inputs and the value (money per customer).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An input is out of range (the message names it and its value).</exception>
+    public static RetentionClv RetentionBased(double marginPerPeriod, double retentionRate, double discountRate, int periods)
+    {
+        CheckRetention(marginPerPeriod, retentionRate, discountRate);
+        Guard.NonNegative(periods);
+        return new RetentionClv(marginPerPeriod, retentionRate, discountRate, periods);
+    }
+
+    /// <summary>
+    /// The what-if of the retention literature: how much retention-based CLV a gain of <paramref name="retentionGain"/>
+    /// (0.05 = 5 points) adds (Reichheld &amp; Sasser 1990; Gupta, Lehmann &amp; Stuart 2004).
+    /// </summary>
+    /// <param name="marginPerPeriod">m: gross margin per customer per period (money).</param>
+    /// <param name="retentionRate">r: current retention per period, in [0, 1).</param>
+    /// <param name="discountRate">d: discount rate per period, &gt; −1.</param>
+    /// <param name="retentionGain">Δ: added retention in points as a fraction (default 0.05); r + Δ must stay in [0, 1).</param>
+    /// <param name="periods">Finite horizon in periods, or <c>null</c> (default) for the infinite horizon.</param>
+    /// <returns>Both CLVs, the gain and the relative gain.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An input is out of range, or r + Δ falls outside [0, 1).</exception>
+    public static RetentionWhatIf RetentionWhatIf(double marginPerPeriod, double retentionRate, double discountRate,
+        double retentionGain = 0.05, int? periods = null)
+    {
+        Guard.Finite(retentionGain);
+        double improved = retentionRate + retentionGain;
+        if (!(improved >= 0 && improved < 1))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(retentionGain), retentionGain, string.Create(CultureInfo.InvariantCulture,
+                $"gains keeping r + gain in [0, 1) (r = {retentionRate:R})"));
+        }
+
+        return periods is { } n
+            ? new RetentionWhatIf(RetentionBased(marginPerPeriod, retentionRate, discountRate, n),
+                RetentionBased(marginPerPeriod, improved, discountRate, n))
+            : new RetentionWhatIf(RetentionBased(marginPerPeriod, retentionRate, discountRate),
+                RetentionBased(marginPerPeriod, improved, discountRate));
+    }
+
+    private static void CheckRetention(double marginPerPeriod, double retentionRate, double discountRate)
+    {
+        Guard.Finite(marginPerPeriod);
+        if (!(retentionRate >= 0 && retentionRate < 1))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(retentionRate), retentionRate, "fractions in [0, 1)");
+        }
+
+        if (!(discountRate > -1) || double.IsPositiveInfinity(discountRate))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(discountRate), discountRate, "finite rates > −1");
+        }
+    }
+
+    private static void CheckLifetime(double averageLifetimeMonths)
+    {
+        if (!(averageLifetimeMonths > 0) || double.IsPositiveInfinity(averageLifetimeMonths))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(averageLifetimeMonths), averageLifetimeMonths, "finite lifetimes > 0 months");
+        }
+    }
+
+    private static void CheckMargin(decimal averageGrossMargin)
+    {
+        if (averageGrossMargin < 0 || averageGrossMargin > 1)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(averageGrossMargin), averageGrossMargin, MarginRange);
+        }
+    }
+
+    private static void CheckFinite(ReadOnlySpan<double> amounts)
+    {
+        for (int i = 0; i < amounts.Length; i++)
+        {
+            if (!double.IsFinite(amounts[i]))
+            {
+                ThrowHelper.ValueOutOfRange(nameof(amounts), i, amounts[i], "finite numbers");
+            }
+        }
+    }
+
+    private static void ThrowNonFinite(ReadOnlySpan<double> amounts)
+    {
+        CheckFinite(amounts);
+        ThrowHelper.Argument(nameof(amounts), "the amounts are finite but their sum overflows the double range.");
+    }
+}

@@ -1,0 +1,168 @@
+using System.Globalization;
+using CustomerMetrics.Internal;
+
+namespace CustomerMetrics.Value;
+
+/// <summary>
+/// Per-customer recency, frequency, age and monetary value (the "RFM summary" that the BG/NBD, Pareto/NBD and
+/// Gamma-Gamma models take as input; Fader, Hardie &amp; Lee 2005), one entry per customer in ascending id order,
+/// as parallel columns. Built by <see cref="Rfm.Summarize(ReadOnlySpan{int}, ReadOnlySpan{DateOnly}, ReadOnlySpan{double}, DateOnly, RfmOptions)"/>
+/// or from existing columns with <see cref="FromColumns"/>.
+/// </summary>
+/// <remarks>
+/// A class, not a struct: it owns one array per column (memory is linear in the number of customers). The columns are
+/// exposed as <see cref="ReadOnlySpan{T}"/> so they pass to model fits without copying. Immutable; thread-safe to read.
+/// Summaries of disjoint customer sets do not merge by <c>+</c>: a customer's row needs all of its transactions.
+/// </remarks>
+public sealed class RfmSummary
+{
+    private readonly int[] _customerIds;
+    private readonly double[] _frequency;
+    private readonly double[] _recency;
+    private readonly double[] _t;
+    private readonly double[] _monetary;
+    private readonly double[] _total;
+
+    internal RfmSummary(int[] customerIds, double[] frequency, double[] recency, double[] t, double[] monetary,
+        double[] total, PeriodUnit unit, PeriodCounting counting, DateOnly observationEnd, long transactionsUsed,
+        long excludedAfterEnd)
+    {
+        _customerIds = customerIds;
+        _frequency = frequency;
+        _recency = recency;
+        _t = t;
+        _monetary = monetary;
+        _total = total;
+        Unit = unit;
+        Counting = counting;
+        ObservationEnd = observationEnd;
+        TransactionsUsed = transactionsUsed;
+        ExcludedAfterEnd = excludedAfterEnd;
+    }
+
+    /// <summary>The number of customers (rows of the summary).</summary>
+    public int Count => _customerIds.Length;
+
+    /// <summary>The customer ids, ascending.</summary>
+    public ReadOnlySpan<int> CustomerIds => _customerIds;
+
+    /// <summary>Repeat purchases per customer: distinct purchase periods − 1 (whole numbers ≥ 0, as doubles for the models).</summary>
+    public ReadOnlySpan<double> Frequency => _frequency;
+
+    /// <summary>Last − first purchase period per customer, in <see cref="Unit"/> (0 for one-time buyers).</summary>
+    public ReadOnlySpan<double> Recency => _recency;
+
+    /// <summary>Age per customer: observation end − first purchase, in <see cref="Unit"/>.</summary>
+    public ReadOnlySpan<double> T => _t;
+
+    /// <summary>Mean spend of the repeat purchase periods per customer; 0 when the customer has no repeat purchase.</summary>
+    public ReadOnlySpan<double> MonetaryValue => _monetary;
+
+    /// <summary>Total spend per customer over all purchase periods up to the observation end.</summary>
+    public ReadOnlySpan<double> TotalSpend => _total;
+
+    /// <summary>The time unit of <see cref="Recency"/> and <see cref="T"/>.</summary>
+    public PeriodUnit Unit { get; }
+
+    /// <summary>How dates became periods.</summary>
+    public PeriodCounting Counting { get; }
+
+    /// <summary>The last day of the observation (calibration) window, inclusive.</summary>
+    public DateOnly ObservationEnd { get; }
+
+    /// <summary>The number of transaction rows summarised.</summary>
+    public long TransactionsUsed { get; }
+
+    /// <summary>The number of rows dated after <see cref="ObservationEnd"/> that were left out (0 in strict mode).</summary>
+    public long ExcludedAfterEnd { get; }
+
+    /// <summary>The row of the customer at <paramref name="index"/> (0 ≤ index &lt; <see cref="Count"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the summary.</exception>
+    public RfmRecord this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)_customerIds.Length)
+            {
+                ThrowHelper.ArgumentOutOfRange(nameof(index), index, string.Create(CultureInfo.InvariantCulture, $"0 to {Count - 1}"));
+            }
+
+            return new RfmRecord(_customerIds[index], _frequency[index], _recency[index], _t[index], _monetary[index], _total[index]);
+        }
+    }
+
+    /// <summary>The index of <paramref name="customerId"/> in the summary, or −1 when the customer is absent (binary search).</summary>
+    public int IndexOf(int customerId)
+    {
+        int i = Array.BinarySearch(_customerIds, customerId);
+        return i >= 0 ? i : -1;
+    }
+
+    /// <summary>
+    /// Builds a summary from existing columns (for example a published summary file), after checking them:
+    /// ids strictly ascending; frequency a whole number ≥ 0; 0 ≤ recency ≤ T; recency 0 and monetary value 0 when
+    /// frequency is 0; monetary value and total spend finite. The arrays are copied.
+    /// </summary>
+    /// <param name="customerIds">Customer ids, strictly ascending.</param>
+    /// <param name="frequency">Repeat purchases.</param>
+    /// <param name="recency">Last − first purchase period, in <paramref name="unit"/>.</param>
+    /// <param name="t">Age, in <paramref name="unit"/>.</param>
+    /// <param name="monetaryValue">Mean spend of the repeat periods (0 when frequency is 0).</param>
+    /// <param name="unit">The time unit of recency and T.</param>
+    /// <param name="observationEnd">The last day of the observation window, when known (only reported).</param>
+    /// <returns>The summary; <see cref="TotalSpend"/> is <c>monetary × frequency</c> (the first period's spend is unknown), <see cref="TransactionsUsed"/> 0.</returns>
+    /// <exception cref="ArgumentException">Lengths differ, or a value breaks a rule above (the message names the column, index and value).</exception>
+    public static RfmSummary FromColumns(ReadOnlySpan<int> customerIds, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency,
+        ReadOnlySpan<double> t, ReadOnlySpan<double> monetaryValue, PeriodUnit unit, DateOnly observationEnd = default)
+    {
+        Guard.SameLength(customerIds.Length, frequency.Length);
+        Guard.SameLength(customerIds.Length, recency.Length);
+        Guard.SameLength(customerIds.Length, t.Length);
+        Guard.SameLength(customerIds.Length, monetaryValue.Length);
+        unit.Validate(nameof(unit));
+        var total = new double[customerIds.Length];
+        for (int i = 0; i < customerIds.Length; i++)
+        {
+            if (i > 0 && customerIds[i] <= customerIds[i - 1])
+            {
+                ThrowHelper.ValueOutOfRange(nameof(customerIds), i, customerIds[i], (long)customerIds[i - 1] + 1, int.MaxValue);
+            }
+
+            double x = frequency[i], r = recency[i], age = t[i], m = monetaryValue[i];
+            if (!(x >= 0) || double.IsInfinity(x) || x != Math.Floor(x))
+            {
+                ThrowHelper.ValueOutOfRange(nameof(frequency), i, x, "whole numbers ≥ 0");
+            }
+
+            if (!(age >= 0) || double.IsInfinity(age))
+            {
+                ThrowHelper.ValueOutOfRange(nameof(t), i, age, "finite numbers ≥ 0");
+            }
+
+            if (!(r >= 0 && r <= age))
+            {
+                ThrowHelper.ValueOutOfRange(nameof(recency), i, r, string.Create(CultureInfo.InvariantCulture, $"0 to T = {age:R}"));
+            }
+
+            if (!double.IsFinite(m))
+            {
+                ThrowHelper.ValueOutOfRange(nameof(monetaryValue), i, m, "finite numbers");
+            }
+
+            if (x == 0 && (r != 0 || m != 0))
+            {
+                ThrowHelper.ValueOutOfRange(r != 0 ? nameof(recency) : nameof(monetaryValue), i, r != 0 ? r : m,
+                    "0 for a customer without repeat purchases");
+            }
+
+            total[i] = m * x;
+        }
+
+        return new RfmSummary(customerIds.ToArray(), frequency.ToArray(), recency.ToArray(), t.ToArray(), monetaryValue.ToArray(),
+            total, unit, PeriodCounting.FractionalDays, observationEnd, 0, 0);
+    }
+
+    /// <summary>"RfmSummary: 2357 customers, unit week, end 1997-09-30, 4700 transactions used, 2219 after the end excluded".</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"RfmSummary: {Count} customers, unit {Unit}, end {ObservationEnd:yyyy-MM-dd}, {TransactionsUsed} transactions used, {ExcludedAfterEnd} after the end excluded");
+}
