@@ -22,9 +22,9 @@ internal static class CompensatedSum
         double sum = 0, compensation = 0;
         int i = VectorPaths.Resolve(path) switch
         {
-            VectorPath.Vector512 => Vector512Lanes(values, ref sum, ref compensation),
-            VectorPath.Vector256 => Vector256Lanes(values, ref sum, ref compensation),
-            VectorPath.Vector128 => Vector128Lanes(values, ref sum, ref compensation),
+            VectorPath.Vector512 => Lanes<Vector512<double>, Vector512Ops<double>>(values, ref sum, ref compensation),
+            VectorPath.Vector256 => Lanes<Vector256<double>, Vector256Ops<double>>(values, ref sum, ref compensation),
+            VectorPath.Vector128 => Lanes<Vector128<double>, Vector128Ops<double>>(values, ref sum, ref compensation),
             _ => 0,
         };
 
@@ -45,113 +45,45 @@ internal static class CompensatedSum
         sum = t;
     }
 
-    private static int Vector512Lanes(ReadOnlySpan<double> values, ref double sum, ref double compensation)
+    /// <summary>
+    /// Sums whole pairs of vectors with per-lane Neumaier steps into two interleaved accumulator pairs, then folds the
+    /// lanes into (<paramref name="sum"/>, <paramref name="compensation"/>); returns how many elements it consumed.
+    /// </summary>
+    private static int Lanes<TVector, TOps>(ReadOnlySpan<double> values, ref double sum, ref double compensation)
+        where TVector : unmanaged
+        where TOps : IVectorOps<TVector, double>
     {
-        int width = Vector512<double>.Count;
+        int width = TOps.Count;
         if (values.Length < 2 * width)
         {
             return 0;
         }
 
         ref double start = ref MemoryMarshal.GetReference(values);
-        Vector512<double> s0 = Vector512<double>.Zero, c0 = s0, s1 = s0, c1 = s0;
+        TVector s0 = TOps.Zero, c0 = s0, s1 = s0, c1 = s0;
         int i = 0;
         for (; i <= values.Length - (2 * width); i += 2 * width)
         {
-            Step(ref s0, ref c0, Vector512.LoadUnsafe(ref start, (nuint)i));
-            Step(ref s1, ref c1, Vector512.LoadUnsafe(ref start, (nuint)(i + width)));
+            Step(ref s0, ref c0, TOps.Load(ref start, (nuint)i));
+            Step(ref s1, ref c1, TOps.Load(ref start, (nuint)(i + width)));
         }
 
         Step(ref s0, ref c0, s1);
-        c0 += c1;
+        c0 = TOps.Add(c0, c1);
         for (int lane = 0; lane < width; lane++)
         {
-            Add(ref sum, ref compensation, s0[lane]);
-            compensation += c0[lane];
+            Add(ref sum, ref compensation, TOps.GetElement(s0, lane));
+            compensation += TOps.GetElement(c0, lane);
         }
 
         return i;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        static void Step(ref Vector512<double> s, ref Vector512<double> c, Vector512<double> x)
+        static void Step(ref TVector s, ref TVector c, TVector x)
         {
-            Vector512<double> t = s + x;
-            Vector512<double> bigSum = Vector512.GreaterThanOrEqual(Vector512.Abs(s), Vector512.Abs(x));
-            c += Vector512.ConditionalSelect(bigSum, (s - t) + x, (x - t) + s);
-            s = t;
-        }
-    }
-
-    private static int Vector256Lanes(ReadOnlySpan<double> values, ref double sum, ref double compensation)
-    {
-        int width = Vector256<double>.Count;
-        if (values.Length < 2 * width)
-        {
-            return 0;
-        }
-
-        ref double start = ref MemoryMarshal.GetReference(values);
-        Vector256<double> s0 = Vector256<double>.Zero, c0 = s0, s1 = s0, c1 = s0;
-        int i = 0;
-        for (; i <= values.Length - (2 * width); i += 2 * width)
-        {
-            Step(ref s0, ref c0, Vector256.LoadUnsafe(ref start, (nuint)i));
-            Step(ref s1, ref c1, Vector256.LoadUnsafe(ref start, (nuint)(i + width)));
-        }
-
-        Step(ref s0, ref c0, s1);
-        c0 += c1;
-        for (int lane = 0; lane < width; lane++)
-        {
-            Add(ref sum, ref compensation, s0[lane]);
-            compensation += c0[lane];
-        }
-
-        return i;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        static void Step(ref Vector256<double> s, ref Vector256<double> c, Vector256<double> x)
-        {
-            Vector256<double> t = s + x;
-            Vector256<double> bigSum = Vector256.GreaterThanOrEqual(Vector256.Abs(s), Vector256.Abs(x));
-            c += Vector256.ConditionalSelect(bigSum, (s - t) + x, (x - t) + s);
-            s = t;
-        }
-    }
-
-    private static int Vector128Lanes(ReadOnlySpan<double> values, ref double sum, ref double compensation)
-    {
-        int width = Vector128<double>.Count;
-        if (values.Length < 2 * width)
-        {
-            return 0;
-        }
-
-        ref double start = ref MemoryMarshal.GetReference(values);
-        Vector128<double> s0 = Vector128<double>.Zero, c0 = s0, s1 = s0, c1 = s0;
-        int i = 0;
-        for (; i <= values.Length - (2 * width); i += 2 * width)
-        {
-            Step(ref s0, ref c0, Vector128.LoadUnsafe(ref start, (nuint)i));
-            Step(ref s1, ref c1, Vector128.LoadUnsafe(ref start, (nuint)(i + width)));
-        }
-
-        Step(ref s0, ref c0, s1);
-        c0 += c1;
-        for (int lane = 0; lane < width; lane++)
-        {
-            Add(ref sum, ref compensation, s0[lane]);
-            compensation += c0[lane];
-        }
-
-        return i;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        static void Step(ref Vector128<double> s, ref Vector128<double> c, Vector128<double> x)
-        {
-            Vector128<double> t = s + x;
-            Vector128<double> bigSum = Vector128.GreaterThanOrEqual(Vector128.Abs(s), Vector128.Abs(x));
-            c += Vector128.ConditionalSelect(bigSum, (s - t) + x, (x - t) + s);
+            TVector t = TOps.Add(s, x);
+            TVector bigSum = TOps.GreaterThanOrEqual(TOps.Abs(s), TOps.Abs(x));
+            c = TOps.Add(c, TOps.ConditionalSelect(bigSum, TOps.Add(TOps.Subtract(s, t), x), TOps.Add(TOps.Subtract(x, t), s)));
             s = t;
         }
     }

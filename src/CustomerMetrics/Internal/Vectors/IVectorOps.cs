@@ -3,7 +3,8 @@ namespace CustomerMetrics.Internal.Vectors;
 /// <summary>
 /// The few lane-wise operations the counting kernels need, as static abstract members so that one generic kernel
 /// compiles to straight-line Vector512, Vector256 or Vector128 code (the JIT specialises each struct instantiation).
-/// <typeparamref name="T"/> is <see cref="byte"/> or <see cref="uint"/>; comparisons are unsigned.
+/// <typeparamref name="T"/> is <see cref="byte"/> or <see cref="uint"/> for the counting kernels (comparisons
+/// unsigned) and <see cref="double"/> for the compensated sum.
 /// </summary>
 internal interface IVectorOps<TVector, T>
     where TVector : unmanaged
@@ -25,6 +26,16 @@ internal interface IVectorOps<TVector, T>
     static abstract TVector Equal(TVector left, TVector right);
 
     static abstract TVector Subtract(TVector left, TVector right);
+
+    static abstract TVector Add(TVector left, TVector right);
+
+    static abstract TVector Abs(TVector value);
+
+    static abstract TVector GreaterThanOrEqual(TVector left, TVector right);
+
+    static abstract TVector ConditionalSelect(TVector mask, TVector whenTrue, TVector whenFalse);
+
+    static abstract T GetElement(TVector vector, int index);
 
     static abstract TVector BitwiseAnd(TVector left, TVector right);
 

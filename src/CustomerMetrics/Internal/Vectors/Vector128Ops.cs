@@ -6,7 +6,7 @@ namespace CustomerMetrics.Internal.Vectors;
 
 /// <summary><see cref="IVectorOps{TVector, T}"/> over <see cref="Vector128{T}"/>.</summary>
 internal readonly struct Vector128Ops<T> : IVectorOps<Vector128<T>, T>
-    where T : unmanaged, IBinaryInteger<T>
+    where T : unmanaged, INumber<T>
 {
     public static int Count => Vector128<T>.Count;
 
@@ -29,6 +29,22 @@ internal readonly struct Vector128Ops<T> : IVectorOps<Vector128<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Subtract(Vector128<T> left, Vector128<T> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Add(Vector128<T> left, Vector128<T> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Abs(Vector128<T> value) => Vector128.Abs(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> GreaterThanOrEqual(Vector128<T> left, Vector128<T> right) => Vector128.GreaterThanOrEqual(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> ConditionalSelect(Vector128<T> mask, Vector128<T> whenTrue, Vector128<T> whenFalse) =>
+        Vector128.ConditionalSelect(mask, whenTrue, whenFalse);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T GetElement(Vector128<T> vector, int index) => vector.GetElement(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> BitwiseAnd(Vector128<T> left, Vector128<T> right) => left & right;

@@ -6,7 +6,7 @@ namespace CustomerMetrics.Internal.Vectors;
 
 /// <summary><see cref="IVectorOps{TVector, T}"/> over <see cref="Vector256{T}"/>.</summary>
 internal readonly struct Vector256Ops<T> : IVectorOps<Vector256<T>, T>
-    where T : unmanaged, IBinaryInteger<T>
+    where T : unmanaged, INumber<T>
 {
     public static int Count => Vector256<T>.Count;
 
@@ -29,6 +29,22 @@ internal readonly struct Vector256Ops<T> : IVectorOps<Vector256<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Subtract(Vector256<T> left, Vector256<T> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Add(Vector256<T> left, Vector256<T> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Abs(Vector256<T> value) => Vector256.Abs(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> GreaterThanOrEqual(Vector256<T> left, Vector256<T> right) => Vector256.GreaterThanOrEqual(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> ConditionalSelect(Vector256<T> mask, Vector256<T> whenTrue, Vector256<T> whenFalse) =>
+        Vector256.ConditionalSelect(mask, whenTrue, whenFalse);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T GetElement(Vector256<T> vector, int index) => vector.GetElement(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> BitwiseAnd(Vector256<T> left, Vector256<T> right) => left & right;

@@ -6,7 +6,7 @@ namespace CustomerMetrics.Internal.Vectors;
 
 /// <summary><see cref="IVectorOps{TVector, T}"/> over <see cref="Vector512{T}"/>.</summary>
 internal readonly struct Vector512Ops<T> : IVectorOps<Vector512<T>, T>
-    where T : unmanaged, IBinaryInteger<T>
+    where T : unmanaged, INumber<T>
 {
     public static int Count => Vector512<T>.Count;
 
@@ -29,6 +29,22 @@ internal readonly struct Vector512Ops<T> : IVectorOps<Vector512<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Subtract(Vector512<T> left, Vector512<T> right) => left - right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Add(Vector512<T> left, Vector512<T> right) => left + right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Abs(Vector512<T> value) => Vector512.Abs(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> GreaterThanOrEqual(Vector512<T> left, Vector512<T> right) => Vector512.GreaterThanOrEqual(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> ConditionalSelect(Vector512<T> mask, Vector512<T> whenTrue, Vector512<T> whenFalse) =>
+        Vector512.ConditionalSelect(mask, whenTrue, whenFalse);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T GetElement(Vector512<T> vector, int index) => vector.GetElement(index);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> BitwiseAnd(Vector512<T> left, Vector512<T> right) => left & right;
