@@ -15,4 +15,7 @@ namespace CustomerMetrics.Serialization;
     UseStringEnumConverter = true,
     WriteIndented = false)]
 [JsonSerializable(typeof(ConfidenceInterval))]
+[JsonSerializable(typeof(CustomerMetrics.Value.BgNbdModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.GammaGammaModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.ShiftedBetaGeometricModel))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;
