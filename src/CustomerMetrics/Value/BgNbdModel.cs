@@ -24,6 +24,7 @@ public readonly record struct BgNbdModel
     /// <param name="a">First shape of the beta distribution of dropout probabilities.</param>
     /// <param name="b">Second shape of that beta distribution (E[p] = a/(a + b)).</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and &gt; 0.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
     public BgNbdModel(double r, double alpha, double a, double b)
     {
         Positive(r);

@@ -19,6 +19,7 @@ public readonly record struct GammaGammaModel
     /// <param name="q">Shape of the gamma distribution of ν across customers.</param>
     /// <param name="gamma">Rate of that distribution, in currency units (E[value] = pγ/(q − 1) for q &gt; 1).</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and &gt; 0.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
     public GammaGammaModel(double p, double q, double gamma)
     {
         if (!(p > 0) || double.IsPositiveInfinity(p))

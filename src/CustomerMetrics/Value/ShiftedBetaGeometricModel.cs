@@ -20,6 +20,7 @@ public readonly record struct ShiftedBetaGeometricModel
     /// <param name="alpha">First shape of the beta distribution of churn probabilities.</param>
     /// <param name="beta">Second shape (E[θ] = α/(α + β)).</param>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and &gt; 0.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
     public ShiftedBetaGeometricModel(double alpha, double beta)
     {
         if (!(alpha > 0) || double.IsPositiveInfinity(alpha))
