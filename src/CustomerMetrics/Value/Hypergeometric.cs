@@ -10,8 +10,8 @@ namespace CustomerMetrics.Value;
 /// shifted-beta-geometric model (Fader &amp; Hardie 2010).
 /// </summary>
 /// <remarks>
-/// <para>Method: the power series for 0 ≤ z ≤ 0.75; Pfaff's transformation z → z/(z − 1) for z &lt; 0; the
-/// 1 − z connection formula (A&amp;S 15.3.6) for z &gt; 0.75, with the logarithmic limit formulas (A&amp;S 15.3.10–15.3.11,
+/// <para>Method: the power series for 0 ≤ z ≤ 0.9; Pfaff's transformation z → z/(z − 1) for z &lt; 0; the
+/// 1 − z connection formula (A&amp;S 15.3.6) for z &gt; 0.9, with the logarithmic limit formulas (A&amp;S 15.3.10–15.3.11,
 /// after Euler's transformation for c − a − b a negative integer) when c − a − b is an integer. When c − a − b lies
 /// within 10⁻³ of an integer without being one, the connection formula would cancel, and the series is summed
 /// directly (up to 10⁶ terms). Gauss's theorem gives z = 1 when c − a − b &gt; 0.</para>
@@ -20,7 +20,7 @@ namespace CustomerMetrics.Value;
 /// </remarks>
 public static class Hypergeometric
 {
-    private const double SeriesLimit = 0.75;
+    private const double SeriesLimit = 0.9;
     private const double NearIntegerTolerance = 1e-3;
     private const int MaxTerms = 1_000_000;
 
