@@ -1,1 +1,2 @@
 Console.WriteLine("CustomerMetrics quickstart");
+ModelsSection.Print(Console.Out);
