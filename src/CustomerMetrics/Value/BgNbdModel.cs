@@ -96,13 +96,19 @@ public readonly record struct BgNbdModel
     /// <exception cref="InvalidOperationException">The model is <c>default</c>.</exception>
     public void ProbabilityAlive(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
     {
+        ProbabilityAlive(frequency, recency, age, destination, ModelVectorPath.Auto);
+    }
+
+    internal void ProbabilityAlive(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination, ModelVectorPath path)
+    {
         EnsureParameters();
         CheckBatch(frequency, recency, age, destination);
         for (int i = 0; i < frequency.Length; i++)
         {
             BgNbdData.ValidateRow(frequency, recency, age, i);
-            destination[i] = Alive(frequency[i], recency[i], age[i]);
         }
+
+        BgNbdPredictionKernel.Alive(this, frequency, recency, age, destination, path);
     }
 
     /// <summary>
@@ -152,11 +158,36 @@ public readonly record struct BgNbdModel
     {
         EnsureParameters();
         CheckHorizon(t);
-        CheckBatch(frequency, recency, age, destination);
+        ProbabilityAlive(frequency, recency, age, destination, ModelVectorPath.Auto);
+        if (t == 0)
+        {
+            destination[..frequency.Length].Clear();
+            return;
+        }
+
+        // E[Y(t) | x, tₓ, T] = P(alive) · E[X(t)] at (r + x, α + T, a, b + x): the hypergeometric part depends on (x, T)
+        // only, so it is computed once per distinct pair (customers of a cohort share T).
+        Dictionary<(double, double), double>? memo = frequency.Length > 64 ? new Dictionary<(double, double), double>() : null;
         for (int i = 0; i < frequency.Length; i++)
         {
-            BgNbdData.ValidateRow(frequency, recency, age, i);
-            destination[i] = Conditional(t, frequency[i], recency[i], age[i]);
+            double x = frequency[i], ageI = age[i];
+            double expected;
+            if (memo is null)
+            {
+                expected = Expected(R + x, Alpha + ageI, A, B + x, t);
+            }
+            else
+            {
+                ref double slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(memo, (x, ageI), out bool exists);
+                if (!exists)
+                {
+                    slot = Expected(R + x, Alpha + ageI, A, B + x, t);
+                }
+
+                expected = slot;
+            }
+
+            destination[i] *= expected;
         }
     }
 
@@ -256,7 +287,7 @@ public readonly record struct BgNbdModel
         {
             term *= (p + k) * (a + k - 1) / ((c + k) * (k + 1)) * z;
             sum += term;
-            if (Math.Abs(term) <= 1e-17 * Math.Abs(sum))
+            if (Math.Abs(term) <= 1e-16 * Math.Abs(sum))
             {
                 break;
             }

@@ -233,12 +233,41 @@ public class BgNbdTests
         Published.ProbabilityAlive(d.Frequency, d.Recency, d.Age, alive);
         for (int i = 0; i < expected.Length; i += 97)
         {
-            Assert.Equal(Published.ConditionalExpectedPurchases(39, d.Frequency[i], d.Recency[i], d.Age[i]), expected[i]);
-            Assert.Equal(Published.ProbabilityAlive(d.Frequency[i], d.Recency[i], d.Age[i]), alive[i]);
+            Assert.Equal(Published.ConditionalExpectedPurchases(39, d.Frequency[i], d.Recency[i], d.Age[i]), expected[i], 1e-12 * (1 + expected[i]));
+            Assert.Equal(Published.ProbabilityAlive(d.Frequency[i], d.Recency[i], d.Age[i]), alive[i], 1e-13);
         }
 
         // FHL 2005 compare the sum of conditional expectations for the 39-week holdout with the observed 1,788 repeat purchases.
         Assert.InRange(expected.Sum(), 1600, 1900);
+    }
+
+    [Theory]
+    [InlineData((int)ModelVectorPath.Scalar)]
+    [InlineData((int)ModelVectorPath.Vector128)]
+    [InlineData((int)ModelVectorPath.Vector256)]
+    [InlineData((int)ModelVectorPath.Vector512)]
+    [Trait("Category", "Kernel")]
+    public void Probability_alive_paths_match_the_scalar_formula_for_every_length(int pathNumber)
+    {
+        var path = (ModelVectorPath)pathNumber;
+        var random = new Random(3);
+        for (int length = 0; length <= 37; length++)
+        {
+            double[] x = new double[length], tx = new double[length], t = new double[length], actual = new double[length];
+            for (int i = 0; i < length; i++)
+            {
+                t[i] = 1 + (50 * random.NextDouble());
+                x[i] = random.Next(0, 4) == 0 ? 0 : random.Next(1, 60);
+                tx[i] = x[i] == 0 ? 0 : t[i] * random.NextDouble();
+            }
+
+            Published.ProbabilityAlive(x, tx, t, actual, path);
+            for (int i = 0; i < length; i++)
+            {
+                double expected = Published.Alive(x[i], tx[i], t[i]);
+                Assert.Equal(expected, actual[i], 1e-13);
+            }
+        }
     }
 
     [Fact]
