@@ -167,7 +167,7 @@ public readonly record struct BgNbdModel
 
         // E[Y(t) | x, tₓ, T] = P(alive) · E[X(t)] at (r + x, α + T, a, b + x): the hypergeometric part depends on (x, T)
         // only, so it is computed once per distinct pair (customers of a cohort share T).
-        Dictionary<(double, double), double>? memo = frequency.Length > 64 ? new Dictionary<(double, double), double>() : null;
+        BgNbdPairMemo? memo = frequency.Length > 64 ? new BgNbdPairMemo() : null;
         for (int i = 0; i < frequency.Length; i++)
         {
             double x = frequency[i], ageI = age[i];
@@ -178,7 +178,7 @@ public readonly record struct BgNbdModel
             }
             else
             {
-                ref double slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(memo, (x, ageI), out bool exists);
+                ref double slot = ref memo.GetOrAdd(x, ageI, out bool exists);
                 if (!exists)
                 {
                     slot = Expected(R + x, Alpha + ageI, A, B + x, t);

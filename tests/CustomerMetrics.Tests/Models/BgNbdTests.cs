@@ -271,6 +271,18 @@ public class BgNbdTests
     }
 
     [Fact]
+    public void Batch_memo_grows_and_matches_scalar_on_many_distinct_pairs()
+    {
+        var (x, tx, t) = Simulate(0.5, 6, 0.8, 2.5, 5_000, 52, seed: 9);
+        var batch = new double[x.Length];
+        Published.ConditionalExpectedPurchases(26, x, tx, t, batch);
+        for (int i = 0; i < x.Length; i++)
+        {
+            Assert.Equal(Published.ConditionalExpectedPurchases(26, x[i], tx[i], t[i]), batch[i], 1e-12 * (1 + batch[i]));
+        }
+    }
+
+    [Fact]
     public void Lifetime_expectation_needs_a_above_one()
     {
         var ex = Assert.Throws<InvalidOperationException>(() => Published.ExpectedPurchases(double.PositiveInfinity));
