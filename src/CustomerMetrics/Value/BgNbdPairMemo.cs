@@ -57,9 +57,14 @@ internal sealed class BgNbdPairMemo
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(double x, double t)
     {
-        ulong h = (ulong)BitConverter.DoubleToInt64Bits(t) * 0x9E3779B97F4A7C15UL;
-        h ^= (ulong)BitConverter.DoubleToInt64Bits(x) * 0xC2B2AE3D27D4EB4FUL;
-        return (int)(h >> 33);
+        // Whole-number x has only its top bits set: mix both keys through a 64-bit finaliser (MurmurHash3 fmix64).
+        ulong h = ((ulong)BitConverter.DoubleToInt64Bits(x) * 0x9E3779B97F4A7C15UL) ^ (ulong)BitConverter.DoubleToInt64Bits(t);
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        h ^= h >> 33;
+        return (int)h;
     }
 
     private void Grow()
