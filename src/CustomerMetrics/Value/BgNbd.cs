@@ -27,8 +27,10 @@ public static class BgNbd
     /// <param name="age">T: time since the first purchase to the end of observation, &gt; 0, same unit.</param>
     /// <param name="weights">Optional non-negative weight per row (e.g. the count of identical customers when rows are
     /// grouped); empty means weight 1 for every row.</param>
-    /// <param name="penalty">L2 penalty λ ≥ 0 on the natural parameters: the fit minimises
-    /// −LL/Σw + λ(r² + α² + a² + b²) as the <c>lifetimes</c> package does; 0 (the default) is plain maximum likelihood.</param>
+    /// <param name="penalty">L2 penalty λ ≥ 0 on the log parameters: the fit minimises −LL/Σw + λ Σ (ln θ)² over
+    /// θ = r, α, a, b, shrinking each towards 1 and keeping the optimum interior when the data show no dropout (the
+    /// <c>lifetimes</c> package penalises θ² instead, which can drive a and b to 0); 0 (the default) is plain maximum likelihood.
+    /// With a penalty, <see cref="BgNbdModel.LogLikelihood"/> is still the unpenalised log-likelihood at the solution.</param>
     /// <returns>The fitted model with its log-likelihood, standard errors and <see cref="ModelFitInfo"/>.</returns>
     /// <exception cref="ArgumentException">Spans differ in length or are empty, or the weights sum to 0.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A row is invalid (x &lt; 0 or fractional, T ≤ 0, tₓ &lt; 0 or tₓ &gt; T,

@@ -120,7 +120,7 @@ internal sealed class BgNbdData
 
     public double MeanAge { get; }
 
-    /// <summary>L2 penalty coefficient λ on the natural parameters (as in the <c>lifetimes</c> package).</summary>
+    /// <summary>L2 penalty coefficient λ on the log parameters (shrinks each parameter towards 1).</summary>
     public double Penalty { get; init; }
 
     public ModelVectorPath Path { get; init; }
@@ -174,16 +174,16 @@ internal sealed class BgNbdData
         return total;
     }
 
-    /// <summary>The minimised objective: −LL/Σw + λ Σ θ², with its gradient in log parameters.</summary>
+    /// <summary>The minimised objective: −LL/Σw + λ Σ (ln θ)², with its gradient in log parameters.</summary>
     public double Objective(ReadOnlySpan<double> logParameters, Span<double> gradient)
     {
         double ll = LogLikelihood(logParameters, gradient);
         double value = -ll / TotalWeight;
         for (int i = 0; i < 4; i++)
         {
-            double theta = Math.Exp(logParameters[i]);
-            value += Penalty * theta * theta;
-            gradient[i] = (-gradient[i] / TotalWeight) + (2 * Penalty * theta * theta);
+            double log = logParameters[i];
+            value += Penalty * log * log;
+            gradient[i] = (-gradient[i] / TotalWeight) + (2 * Penalty * log);
         }
 
         return value;

@@ -23,7 +23,7 @@ public static class GammaGamma
     /// <param name="frequency">x: repeat purchases per customer, whole numbers ≥ 0 (rows with x = 0 are skipped and counted).</param>
     /// <param name="meanSpend">z̄: mean value of the x repeat purchases, &gt; 0 when x &gt; 0 (any finite value ≥ 0 when x = 0), in any currency unit.</param>
     /// <param name="weights">Optional non-negative weight per row; empty means 1.</param>
-    /// <param name="penalty">L2 penalty λ ≥ 0: minimises −LL/Σw + λ(p² + q² + γ²); 0 is plain maximum likelihood.</param>
+    /// <param name="penalty">L2 penalty λ ≥ 0 on the log parameters: minimises −LL/Σw + λ Σ (ln θ)² over θ = p, q, γ; 0 is plain maximum likelihood.</param>
     /// <returns>The fitted model with log-likelihood, standard errors, fit information and the spend-frequency correlation.</returns>
     /// <exception cref="ArgumentException">Spans differ in length, or no row has x &gt; 0 with positive weight.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A row is invalid (x &lt; 0 or fractional, z̄ ≤ 0 with x &gt; 0, NaN, ∞, negative weight), named by index.</exception>

@@ -88,9 +88,9 @@ internal sealed class GammaGammaData
         double value = -LogLikelihood(logParameters, gradient) / TotalWeight;
         for (int i = 0; i < 3; i++)
         {
-            double theta = Math.Exp(logParameters[i]);
-            value += Penalty * theta * theta;
-            gradient[i] = (-gradient[i] / TotalWeight) + (2 * Penalty * theta * theta);
+            double log = logParameters[i];
+            value += Penalty * log * log;
+            gradient[i] = (-gradient[i] / TotalWeight) + (2 * Penalty * log);
         }
 
         return value;

@@ -12,8 +12,9 @@ namespace CustomerMetrics.Value;
 /// <param name="Evaluations">Evaluations of the objective (log-likelihood and gradient), summed over every run.</param>
 /// <param name="Converged">
 /// <see langword="true"/> when the optimiser stopped on its convergence criterion (gradient, step or progress
-/// tolerance); <see langword="false"/> when it stopped on its iteration limit: the parameters are then the best found,
-/// not a verified optimum.
+/// tolerance) at an interior point; <see langword="false"/> when it stopped on its iteration limit or a parameter ran off
+/// towards 0 or ∞ (outside 1e-6 … 1e6, e.g. BG/NBD a, b → ∞ when the data show no dropout): the parameters are then the
+/// best found, not a verified maximum. An L2 penalty keeps such fits finite.
 /// </param>
 /// <param name="GradientNorm">Euclidean norm of the gradient of the mean negative log-likelihood with respect to the
 /// log parameters at the solution (dimensionless; about 1e-6 or less at a good optimum).</param>

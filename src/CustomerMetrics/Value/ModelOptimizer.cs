@@ -13,6 +13,9 @@ internal delegate double ModelObjective(ReadOnlySpan<double> logParameters, Span
 /// </summary>
 internal static class ModelOptimizer
 {
+    /// <summary>|log θ| beyond which a parameter is deemed to run to the boundary (θ outside 1e-6 … 1e6).</summary>
+    internal const double BoundaryLog = 13.815510557964274;
+
     internal readonly record struct Result(double[] LogParameters, double Value, ModelFitInfo Info);
 
     public static Result Minimize(ModelObjective objective, double[] start, string model, int maxIterations = 1000)
@@ -101,8 +104,10 @@ internal static class ModelOptimizer
                 : new ModelFitException($"{model}: the optimiser reached non-finite parameters or log-likelihood; the data may not identify the model.", failure);
         }
 
-        // A solution whose gradient is still large is reported as not converged rather than hidden.
+        // A solution whose gradient is still large is reported as not converged rather than hidden, and so is one where a
+        // parameter ran off towards 0 or ∞ (beyond 1e±6): the likelihood then has no interior maximum for these data.
         converged &= norm < 1e-4;
+        converged &= Array.TrueForAll(best, v => Math.Abs(v) < BoundaryLog);
         return new Result(best, final, new ModelFitInfo(method, iterations, evaluations, converged, norm));
     }
 

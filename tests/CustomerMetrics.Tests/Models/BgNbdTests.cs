@@ -154,6 +154,18 @@ public class BgNbdTests
     }
 
     [Fact]
+    public void Data_without_dropout_are_reported_as_a_boundary_fit_and_a_penalty_keeps_them_finite()
+    {
+        // Everybody keeps buying at a steady pace until the end: the MLE sends a, b to ∞ (no dropout).
+        double[] x = [10, 12, 9, 11, 10, 13, 8, 0], tx = [38, 39, 37, 38.5, 39, 38, 36, 0], t = [39, 39.5, 38, 39, 39.2, 38.6, 37, 39];
+        BgNbdModel plain = BgNbd.Fit(x, tx, t);
+        Assert.False(plain.FitInfo.Converged, plain.ToString());
+        BgNbdModel penalised = BgNbd.Fit(x, tx, t, penalty: 0.01);
+        Assert.True(penalised.FitInfo.Converged, penalised.ToString());
+        Assert.True(penalised.A < 100 && penalised.B < 100);
+    }
+
+    [Fact]
     public void Weights_of_grouped_rows_equal_the_expanded_rows()
     {
         double[] x = [0, 1, 2, 5, 1, 3], tx = [0, 10, 20, 30, 2, 35], t = [40, 40, 38, 39, 30, 36], w = [30, 12, 6, 3, 9, 4];
