@@ -37,6 +37,32 @@ public class ShiftedBetaGeometricTests
     }
 
     [Fact]
+    public void Recovers_parameters_from_a_simulated_cohort()
+    {
+        const double Alpha = 1.5, Beta = 4;
+        var random = new Random(17);
+        var theta = new MathNet.Numerics.Distributions.Beta(Alpha, Beta, random);
+        var survivors = new double[9];
+        for (int i = 0; i < 50_000; i++)
+        {
+            double churn = theta.Sample();
+            for (int t = 0; t < survivors.Length; t++)
+            {
+                if (t > 0 && random.NextDouble() < churn)
+                {
+                    break;
+                }
+
+                survivors[t]++;
+            }
+        }
+
+        ShiftedBetaGeometricModel model = ShiftedBetaGeometric.Fit(survivors);
+        Assert.InRange(Alpha, model.Alpha - (4 * model.AlphaStandardError), model.Alpha + (4 * model.AlphaStandardError));
+        Assert.InRange(Beta, model.Beta - (4 * model.BetaStandardError), model.Beta + (4 * model.BetaStandardError));
+    }
+
+    [Fact]
     public void Survival_churn_and_retention_are_consistent()
     {
         var model = new ShiftedBetaGeometricModel(0.704, 1.182);
