@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -23,6 +24,7 @@ internal struct BgNbdSums
 internal static class BgNbdKernel
 {
     /// <summary>Adds the sums of a group with x &gt; 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Repeat(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
         double alpha, double rx, double d, ModelVectorPath path, ref BgNbdSums sums)
     {
@@ -44,6 +46,7 @@ internal static class BgNbdKernel
     }
 
     /// <summary>Adds the sums of the group with x = 0: only Σ w ln(α+T) and Σ w/(α+T) are needed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void NoRepeat(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, ModelVectorPath path, ref BgNbdSums sums)
     {
         int done = 0;
@@ -69,6 +72,7 @@ internal static class BgNbdKernel
     }
 
     /// <summary>The scalar reference of <see cref="Repeat"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void RepeatScalar(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
         double alpha, double rx, double d, ref BgNbdSums sums)
     {
@@ -94,6 +98,7 @@ internal static class BgNbdKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RepeatVector256(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
         double alpha, double rx, double d, ref BgNbdSums sums)
     {
@@ -139,6 +144,7 @@ internal static class BgNbdKernel
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NoRepeatVector256(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, ref BgNbdSums sums)
     {
         int width = Vector256<double>.Count;
@@ -165,6 +171,7 @@ internal static class BgNbdKernel
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RepeatVector128(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
         double alpha, double rx, double d, ref BgNbdSums sums)
     {
@@ -210,6 +217,7 @@ internal static class BgNbdKernel
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NoRepeatVector128(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, ref BgNbdSums sums)
     {
         int width = Vector128<double>.Count;
@@ -236,6 +244,7 @@ internal static class BgNbdKernel
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RepeatVector512(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
         double alpha, double rx, double d, ref BgNbdSums sums)
     {
@@ -281,6 +290,7 @@ internal static class BgNbdKernel
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NoRepeatVector512(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, ref BgNbdSums sums)
     {
         int width = Vector512<double>.Count;

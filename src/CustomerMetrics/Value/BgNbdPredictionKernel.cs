@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -9,6 +10,7 @@ namespace CustomerMetrics.Value;
 /// </summary>
 internal static class BgNbdPredictionKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Alive(in BgNbdModel model, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         Span<double> destination, ModelVectorPath path)
     {
@@ -33,6 +35,7 @@ internal static class BgNbdPredictionKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AliveVector256(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         Span<double> destination, double r, double alpha, double a, double b)
     {
@@ -55,6 +58,7 @@ internal static class BgNbdPredictionKernel
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AliveVector128(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         Span<double> destination, double r, double alpha, double a, double b)
     {
@@ -77,6 +81,7 @@ internal static class BgNbdPredictionKernel
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AliveVector512(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         Span<double> destination, double r, double alpha, double a, double b)
     {
