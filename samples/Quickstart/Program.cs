@@ -5,3 +5,4 @@ Console.WriteLine();
 SurveysSection.Print(Console.Out);
 SubscriptionsSection.Print(Console.Out);
 ValueSection.Print(Console.Out);
+ModelsSection.Print(Console.Out);

@@ -33,4 +33,7 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(CustomerMetrics.Value.RfmRecord))]
 [JsonSerializable(typeof(CustomerMetrics.Value.RfmScore))]
 [JsonSerializable(typeof(CustomerMetrics.Value.RfmOptions))]
+[JsonSerializable(typeof(CustomerMetrics.Value.BgNbdModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.GammaGammaModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.ShiftedBetaGeometricModel))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;
