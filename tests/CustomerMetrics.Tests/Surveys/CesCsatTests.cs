@@ -112,6 +112,17 @@ public class CesCsatTests
     }
 
     [Fact]
+    public void Ratings_valid_for_csat_but_not_ces_leave_ces_empty()
+    {
+        // The counterexample FsCheck found for the bounds property: 9 is a valid 10-point CSAT rating, not a CES one.
+        CesResult ces = Ces.CalculateLenient([9], CesScale.SevenPointAgreement);
+        Assert.Equal(0, ces.Count);
+        Assert.Equal(1, ces.Rejected);
+        Assert.True(double.IsNaN(ces.Mean));
+        Assert.Equal(1, Csat.CalculateLenient([9], 10).Count);
+    }
+
+    [Fact]
     public void Csat_edge_cases_are_explicit()
     {
         CsatResult empty = Csat.Calculate([]);
@@ -138,8 +149,16 @@ public class CesCsatTests
         {
             Assert.InRange(csat.SatisfiedShare, 0, 1);
             Assert.True(csat.Interval().Contains(csat.SatisfiedShare));
+        }
+
+        if (ces.Count > 0)
+        {
             Assert.InRange(ces.NetIndex!.Value, -100, 100);
             Assert.InRange(ces.Mean, 1, 7);
+        }
+        else
+        {
+            Assert.True(double.IsNaN(ces.Mean));
         }
     }
 
