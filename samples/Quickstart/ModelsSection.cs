@@ -18,7 +18,7 @@ internal static class ModelsSection
         output.WriteLine(string.Create(inv, $"Spend   true p = 6, q = 4, γ = 15 -> fitted {value}"));
 
         var clv = new double[x.Length];
-        ProbabilisticClv.Discounted(purchases, value, ModelTimeUnit.Week, months: 12, monthlyDiscountRate: 0.01, x, tx, t, spend, clv);
+        ProbabilisticClv.Discounted(purchases, value, PeriodUnit.Week, months: 12, monthlyDiscountRate: 0.01, x, tx, t, spend, clv);
         output.WriteLine("Top 5 customers by 12-month discounted CLV (weekly data, 1 % a month):");
         foreach (int i in Enumerable.Range(0, x.Length).OrderByDescending(i => clv[i]).Take(5))
         {

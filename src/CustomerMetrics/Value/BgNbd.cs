@@ -42,6 +42,18 @@ public static class BgNbd
         ReadOnlySpan<double> weights = default, double penalty = 0) =>
         Fit(frequency, recency, age, weights, penalty, VectorPath.Auto);
 
+    /// <summary>Fits the model to an RFM summary: its frequency, recency and T columns, in the summary's period unit.</summary>
+    /// <param name="summary">The summary from <see cref="Rfm.Summarize"/> or <see cref="RfmSummary.FromColumns"/>.</param>
+    /// <returns>The fitted model; its rates are per <see cref="RfmSummary.Unit"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
+    /// <exception cref="ArgumentException">The summary is empty.</exception>
+    /// <exception cref="ModelFitException">No customer has a repeat purchase, or the optimisers could not reach finite parameters.</exception>
+    public static BgNbdModel Fit(RfmSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return Fit(summary.Frequency, summary.Recency, summary.T);
+    }
+
     internal static BgNbdModel Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         ReadOnlySpan<double> weights, double penalty, VectorPath path)
     {

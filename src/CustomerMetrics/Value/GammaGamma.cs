@@ -19,6 +19,18 @@ namespace CustomerMetrics.Value;
 /// </remarks>
 public static class GammaGamma
 {
+    /// <summary>Fits the model to an RFM summary's frequency and monetary-value columns (customers without a repeat purchase are skipped and counted).</summary>
+    /// <param name="summary">The summary from <see cref="Rfm.Summarize"/> or <see cref="RfmSummary.FromColumns"/>.</param>
+    /// <returns>The fitted model, in the currency of the summary's amounts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
+    /// <exception cref="ArgumentException">No customer has a repeat purchase.</exception>
+    /// <exception cref="ModelFitException">The optimisers could not reach finite parameters.</exception>
+    public static GammaGammaModel Fit(RfmSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return Fit(summary.Frequency, summary.MonetaryValue);
+    }
+
     /// <summary>Fits p, q, γ by maximum likelihood (MathNet BFGS on the log scale, analytic gradient).</summary>
     /// <param name="frequency">x: repeat purchases per customer, whole numbers ≥ 0 (rows with x = 0 are skipped and counted).</param>
     /// <param name="meanSpend">z̄: mean value of the x repeat purchases, &gt; 0 when x &gt; 0 (any finite value ≥ 0 when x = 0), in any currency unit.</param>

@@ -6,7 +6,7 @@ namespace CustomerMetrics.Value;
 /// Customer lifetime value from a BG/NBD purchase model and a Gamma-Gamma spend model (Fader, Hardie &amp; Lee 2005,
 /// <i>RFM and CLV</i>): CLV = E[Z | x, z̄] · Σᵢ₌₁ᴴ (E[Y(i·k) | x, tₓ, T] − E[Y((i−1)·k) | x, tₓ, T]) / (1 + d)ⁱ, with H the
 /// horizon in months, d the monthly discount rate and k the number of data time units per month
-/// (<see cref="ModelTimeUnit"/>). Each month's expected purchases are discounted at the end of that month, as in the
+/// (from the <see cref="PeriodUnit"/> of the data). Each month's expected purchases are discounted at the end of that month, as in the
 /// <c>lifetimes</c> package.
 /// </summary>
 /// <remarks>
@@ -16,17 +16,23 @@ namespace CustomerMetrics.Value;
 /// </remarks>
 public static class ProbabilisticClv
 {
-    /// <summary>Data time units in one month (30.4375 days, 4.348… weeks, 1 month).</summary>
-    /// <param name="unit">The unit of the model's data.</param>
+    /// <summary>
+    /// Data time units in one month of <see cref="PeriodUnit.DaysPerMonth"/> (30.4375) days: 30.4375 days, 4.348… weeks,
+    /// 1 month, or 30.4375 / n for n-day periods. (The <c>lifetimes</c> package uses 30 days and 4.345 weeks instead.)
+    /// </summary>
+    /// <param name="unit">The unit of the model's data, as in <see cref="RfmSummary.Unit"/>.</param>
     /// <returns>Units per month.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The unit is not defined.</exception>
-    public static double UnitsPerMonth(ModelTimeUnit unit) => unit switch
+    /// <exception cref="ArgumentOutOfRangeException">The unit has no length (a custom unit of 0 days).</exception>
+    public static double UnitsPerMonth(PeriodUnit unit)
     {
-        ModelTimeUnit.Day => 365.25 / 12,
-        ModelTimeUnit.Week => 365.25 / 12 / 7,
-        ModelTimeUnit.Month => 1,
-        _ => throw new ArgumentOutOfRangeException(nameof(unit), unit, "Use Day, Week or Month."),
-    };
+        double days = unit.LengthInDays;
+        if (!(days >= 1))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(unit), days, "units of at least 1 day");
+        }
+
+        return PeriodUnit.DaysPerMonth / days;
+    }
 
     /// <summary>Discounted CLV of one customer over <paramref name="months"/> months (see the class remarks).</summary>
     /// <param name="purchases">Fitted BG/NBD model (its data in <paramref name="dataTimeUnit"/>).</param>
@@ -41,7 +47,7 @@ public static class ProbabilisticClv
     /// <returns>Expected discounted revenue, in the spend model's currency.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument or the row is invalid.</exception>
     /// <exception cref="InvalidOperationException">A model is <c>default</c>, or the spend expectation is infinite (q ≤ 1 for x = 0).</exception>
-    public static double Discounted(BgNbdModel purchases, GammaGammaModel spend, ModelTimeUnit dataTimeUnit, int months, double monthlyDiscountRate,
+    public static double Discounted(BgNbdModel purchases, GammaGammaModel spend, PeriodUnit dataTimeUnit, int months, double monthlyDiscountRate,
         double frequency, double recency, double age, double meanSpend)
     {
         double k = Check(purchases, dataTimeUnit, months, monthlyDiscountRate);
@@ -63,7 +69,7 @@ public static class ProbabilisticClv
     /// <exception cref="ArgumentException">Lengths differ or destination is too short.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An argument or a row is invalid (named by index).</exception>
     /// <exception cref="InvalidOperationException">A model is <c>default</c>, or a spend expectation is infinite.</exception>
-    public static void Discounted(BgNbdModel purchases, GammaGammaModel spend, ModelTimeUnit dataTimeUnit, int months, double monthlyDiscountRate,
+    public static void Discounted(BgNbdModel purchases, GammaGammaModel spend, PeriodUnit dataTimeUnit, int months, double monthlyDiscountRate,
         ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> meanSpend, Span<double> destination)
     {
         double k = Check(purchases, dataTimeUnit, months, monthlyDiscountRate);
@@ -82,7 +88,26 @@ public static class ProbabilisticClv
         }
     }
 
-    private static double Check(BgNbdModel purchases, ModelTimeUnit unit, int months, double rate)
+    /// <summary>
+    /// Discounted CLV of every customer of an RFM summary, in the summary's order, with the time unit taken from the
+    /// summary so that it cannot disagree with the data the models were fitted on.
+    /// </summary>
+    /// <param name="purchases">BG/NBD model fitted on <paramref name="summary"/> (or on data in the same unit).</param>
+    /// <param name="spend">Gamma-Gamma model.</param>
+    /// <param name="summary">The customers: x, tₓ, T in <see cref="RfmSummary.Unit"/> and z̄ = monetary value.</param>
+    /// <param name="months">Horizon in months, ≥ 0.</param>
+    /// <param name="monthlyDiscountRate">Discount rate per month, ≥ 0.</param>
+    /// <param name="destination">Receives one CLV per customer; at least <see cref="RfmSummary.Count"/> long.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
+    /// <exception cref="InvalidOperationException">A model is <c>default</c>, or a spend expectation is infinite.</exception>
+    public static void Discounted(BgNbdModel purchases, GammaGammaModel spend, RfmSummary summary, int months, double monthlyDiscountRate, Span<double> destination)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        Discounted(purchases, spend, summary.Unit, months, monthlyDiscountRate, summary.Frequency, summary.Recency, summary.T, summary.MonetaryValue, destination);
+    }
+
+    private static double Check(BgNbdModel purchases, PeriodUnit unit, int months, double rate)
     {
         double k = UnitsPerMonth(unit);
         if (months < 0)

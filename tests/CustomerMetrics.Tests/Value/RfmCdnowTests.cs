@@ -6,7 +6,7 @@ namespace CustomerMetrics.Tests.Value;
 
 public class RfmCdnowTests
 {
-    private static (int[] Ids, DateOnly[] Dates, double[] Amounts) ReadSample()
+    internal static (int[] Ids, DateOnly[] Dates, double[] Amounts) ReadSample()
     {
         var ids = new List<int>();
         var dates = new List<DateOnly>();
