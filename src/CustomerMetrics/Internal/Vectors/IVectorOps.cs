@@ -42,6 +42,14 @@ internal interface IVectorOps<TVector, T>
     /// <summary>A mask of the lanes whose index is ≥ <paramref name="firstLane"/> (1 ≤ firstLane &lt; Count).</summary>
     static abstract TVector LanesFrom(int firstLane);
 
+    static abstract TVector Max(TVector left, TVector right);
+
+    /// <summary>Whether any lane of <paramref name="left"/> is greater than the same lane of <paramref name="right"/>.</summary>
+    static abstract bool GreaterThanAny(TVector left, TVector right);
+
+    /// <summary>The number of lanes set in a comparison result (all-ones lanes): a mask extraction and a popcount.</summary>
+    static abstract int CountMatches(TVector mask);
+
     /// <summary>The sum of all lanes of a vector of small per-lane counts (at most 255 per lane for bytes).</summary>
     static abstract long SumCounts(TVector counts);
 }

@@ -14,8 +14,8 @@ internal readonly record struct NpsTally(long Promoters, long Detractors, long I
 /// </summary>
 internal static class NpsKernel
 {
-    /// <summary>Byte lanes count to at most 255: four vectors a step, 63 steps between flushes.</summary>
-    private const int StepsPerFlush = 63;
+    /// <summary>Four-vector steps between checks of the running maximum for scores above 10.</summary>
+    private const int StepsPerBlock = 64;
 
     public static NpsTally Count(ReadOnlySpan<byte> scores, VectorPath path = VectorPath.Auto) =>
         Count(ref MemoryMarshal.GetReference(scores), scores.Length, path);
@@ -68,67 +68,80 @@ internal static class NpsKernel
         TVector seven = TOps.Create(T.CreateTruncating(7));
         TVector ten = TOps.Create(T.CreateTruncating(10));
         int i = index;
-        long promotersOrInvalid = 0;
         while (length - i >= step)
         {
-            TVector p = TOps.Zero, d = TOps.Zero, x = TOps.Zero;
-            int steps = Math.Min(StepsPerFlush, (length - i) / step);
+            // A block of four-vector steps: two compares a vector, each popcounted into a scalar total, and a running
+            // maximum that tells at the end of the block whether any score was above 10.
+            int blockStart = i;
+            int steps = Math.Min(StepsPerBlock, (length - i) / step);
+            long p = 0, d = 0;
+            TVector max = TOps.Zero;
             for (int s = 0; s < steps; s++, i += step)
             {
                 TVector v0 = TOps.Load(ref start, (nuint)i);
                 TVector v1 = TOps.Load(ref start, (nuint)(i + width));
                 TVector v2 = TOps.Load(ref start, (nuint)(i + (2 * width)));
                 TVector v3 = TOps.Load(ref start, (nuint)(i + (3 * width)));
-                p = TOps.Subtract(p, TOps.GreaterThan(v0, eight));
-                d = TOps.Subtract(d, TOps.LessThan(v0, seven));
-                x = TOps.Subtract(x, TOps.GreaterThan(v0, ten));
-                p = TOps.Subtract(p, TOps.GreaterThan(v1, eight));
-                d = TOps.Subtract(d, TOps.LessThan(v1, seven));
-                x = TOps.Subtract(x, TOps.GreaterThan(v1, ten));
-                p = TOps.Subtract(p, TOps.GreaterThan(v2, eight));
-                d = TOps.Subtract(d, TOps.LessThan(v2, seven));
-                x = TOps.Subtract(x, TOps.GreaterThan(v2, ten));
-                p = TOps.Subtract(p, TOps.GreaterThan(v3, eight));
-                d = TOps.Subtract(d, TOps.LessThan(v3, seven));
-                x = TOps.Subtract(x, TOps.GreaterThan(v3, ten));
+                p += TOps.CountMatches(TOps.GreaterThan(v0, eight)) + TOps.CountMatches(TOps.GreaterThan(v1, eight))
+                    + TOps.CountMatches(TOps.GreaterThan(v2, eight)) + TOps.CountMatches(TOps.GreaterThan(v3, eight));
+                d += TOps.CountMatches(TOps.LessThan(v0, seven)) + TOps.CountMatches(TOps.LessThan(v1, seven))
+                    + TOps.CountMatches(TOps.LessThan(v2, seven)) + TOps.CountMatches(TOps.LessThan(v3, seven));
+                max = TOps.Max(max, TOps.Max(TOps.Max(v0, v1), TOps.Max(v2, v3)));
             }
 
-            promotersOrInvalid += TOps.SumCounts(p);
-            detractors += TOps.SumCounts(d);
-            invalid += TOps.SumCounts(x);
+            if (TOps.GreaterThanAny(max, ten))
+            {
+                // Rare (dirty data): count the invalid scores of this block exactly; "> 8" counted them as promoters.
+                long x = CountInvalid(ref start, blockStart, i);
+                p -= x;
+                invalid += x;
+            }
+
+            promoters += p;
+            detractors += d;
         }
 
         // Up to three single vectors, then the last partial vector as an overlapping load whose lanes already counted
         // are masked off, so that no scalar tail remains once the input holds at least one vector.
         if (length >= width)
         {
-            TVector p = TOps.Zero, d = TOps.Zero, x = TOps.Zero;
             for (; i <= length - width; i += width)
             {
-                TVector v = TOps.Load(ref start, (nuint)i);
-                p = TOps.Subtract(p, TOps.GreaterThan(v, eight));
-                d = TOps.Subtract(d, TOps.LessThan(v, seven));
-                x = TOps.Subtract(x, TOps.GreaterThan(v, ten));
+                Count<TVector, TOps, T>(TOps.Load(ref start, (nuint)i), TOps.Create(T.AllBitsSet), eight, seven, ten, ref promoters, ref detractors, ref invalid);
             }
 
             if (i < length)
             {
-                TVector lanes = TOps.LanesFrom(width - (length - i));
-                TVector v = TOps.Load(ref start, (nuint)(length - width));
-                p = TOps.Subtract(p, TOps.BitwiseAnd(TOps.GreaterThan(v, eight), lanes));
-                d = TOps.Subtract(d, TOps.BitwiseAnd(TOps.LessThan(v, seven), lanes));
-                x = TOps.Subtract(x, TOps.BitwiseAnd(TOps.GreaterThan(v, ten), lanes));
+                Count<TVector, TOps, T>(TOps.Load(ref start, (nuint)(length - width)), TOps.LanesFrom(width - (length - i)), eight, seven, ten, ref promoters, ref detractors, ref invalid);
                 i = length;
             }
-
-            promotersOrInvalid += TOps.SumCounts(p);
-            detractors += TOps.SumCounts(d);
-            invalid += TOps.SumCounts(x);
         }
 
-        // "> 8" also counted the invalid scores (> 10).
-        promoters += promotersOrInvalid;
-        promoters -= invalid;
         index = i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Count<TVector, TOps, T>(
+        TVector v, TVector lanes, TVector eight, TVector seven, TVector ten, ref long promoters, ref long detractors, ref long invalid)
+        where TVector : unmanaged
+        where TOps : IVectorOps<TVector, T>
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        int x = TOps.CountMatches(TOps.BitwiseAnd(TOps.GreaterThan(v, ten), lanes));
+        promoters += TOps.CountMatches(TOps.BitwiseAnd(TOps.GreaterThan(v, eight), lanes)) - x;
+        detractors += TOps.CountMatches(TOps.BitwiseAnd(TOps.LessThan(v, seven), lanes));
+        invalid += x;
+    }
+
+    private static long CountInvalid<T>(ref T start, int from, int to)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        long invalid = 0;
+        for (int i = from; i < to; i++)
+        {
+            invalid += uint.CreateTruncating(Unsafe.Add(ref start, i)) > 10 ? 1 : 0;
+        }
+
+        return invalid;
     }
 }

@@ -6,15 +6,16 @@ using System.Runtime.Intrinsics;
 namespace CustomerMetrics.Internal.Vectors;
 
 /// <summary>
-/// Counts ratings on a 1..<c>points</c> scale (CES, CSAT): one equality compare per scale point and vector,
-/// subtracted into per-lane byte counters flushed every 255 vectors. Entries outside the scale are not counted
+/// Counts ratings on a 1..<c>points</c> scale (CES, CSAT): blocks of 4 KiB are read from memory once, then each scale
+/// point scans the block in L1 with an equality compare and a popcount per vector. Entries outside the scale are not counted
 /// by any point; the caller derives their number as <c>length − Σ counts</c>.
 /// </summary>
 internal static class PointKernel
 {
     public const int MaxPoints = 11;
 
-    private const int VectorsPerFlush = 255;
+    /// <summary>Bytes per block: small enough to stay in L1 while every scale point scans it.</summary>
+    private const int BlockBytes = 4096;
 
     /// <summary>Adds the count of each rating 1..<paramref name="counts"/>.Length to <paramref name="counts"/>[rating − 1].</summary>
     public static void Count(ReadOnlySpan<byte> ratings, Span<long> counts, VectorPath path = VectorPath.Auto)
@@ -52,33 +53,26 @@ internal static class PointKernel
         where TVector : unmanaged
         where TOps : IVectorOps<TVector, byte>
     {
-        int points = counts.Length;
-        Span<TVector> targets = stackalloc TVector[MaxPoints];
-        Span<TVector> tallies = stackalloc TVector[MaxPoints];
-        for (int point = 0; point < points; point++)
-        {
-            targets[point] = TOps.Create((byte)(point + 1));
-        }
-
         int width = TOps.Count;
         int i = index;
         while (length - i >= width)
         {
-            tallies.Clear();
-            int vectors = Math.Min(VectorsPerFlush, (length - i) / width);
-            for (int s = 0; s < vectors; s++, i += width)
+            // One block at a time from memory; each scale point then scans the block from L1 with an equality compare
+            // and a popcount, keeping its count in a register rather than in a memory counter.
+            int blockEnd = i + (Math.Min(BlockBytes, length - i) / width * width);
+            for (int point = 0; point < counts.Length; point++)
             {
-                TVector v = TOps.Load(ref start, (nuint)i);
-                for (int point = 0; point < points; point++)
+                TVector target = TOps.Create((byte)(point + 1));
+                long count = 0;
+                for (int k = i; k < blockEnd; k += width)
                 {
-                    tallies[point] = TOps.Subtract(tallies[point], TOps.Equal(v, targets[point]));
+                    count += TOps.CountMatches(TOps.Equal(TOps.Load(ref start, (nuint)k), target));
                 }
+
+                counts[point] += count;
             }
 
-            for (int point = 0; point < points; point++)
-            {
-                counts[point] += TOps.SumCounts(tallies[point]);
-            }
+            i = blockEnd;
         }
 
         // The last partial vector: an overlapping load with the lanes already counted masked off.
@@ -86,9 +80,9 @@ internal static class PointKernel
         {
             TVector lanes = TOps.LanesFrom(width - (length - i));
             TVector v = TOps.Load(ref start, (nuint)(length - width));
-            for (int point = 0; point < points; point++)
+            for (int point = 0; point < counts.Length; point++)
             {
-                counts[point] += TOps.SumCounts(TOps.Subtract(TOps.Zero, TOps.BitwiseAnd(TOps.Equal(v, targets[point]), lanes)));
+                counts[point] += TOps.CountMatches(TOps.BitwiseAnd(TOps.Equal(v, TOps.Create((byte)(point + 1))), lanes));
             }
 
             i = length;

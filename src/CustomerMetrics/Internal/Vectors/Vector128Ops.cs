@@ -54,6 +54,15 @@ internal readonly struct Vector128Ops<T> : IVectorOps<Vector128<T>, T>
         Vector128.GreaterThan(Vector128<T>.Indices, Vector128.Create(T.CreateTruncating(firstLane - 1)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Max(Vector128<T> left, Vector128<T> right) => Vector128.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool GreaterThanAny(Vector128<T> left, Vector128<T> right) => Vector128.GreaterThanAny(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int CountMatches(Vector128<T> mask) => BitOperations.PopCount(Vector128.ExtractMostSignificantBits(mask));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long SumCounts(Vector128<T> counts)
     {
         if (typeof(T) == typeof(byte))

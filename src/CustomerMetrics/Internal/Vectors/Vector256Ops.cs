@@ -54,6 +54,15 @@ internal readonly struct Vector256Ops<T> : IVectorOps<Vector256<T>, T>
         Vector256.GreaterThan(Vector256<T>.Indices, Vector256.Create(T.CreateTruncating(firstLane - 1)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> Max(Vector256<T> left, Vector256<T> right) => Vector256.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool GreaterThanAny(Vector256<T> left, Vector256<T> right) => Vector256.GreaterThanAny(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int CountMatches(Vector256<T> mask) => BitOperations.PopCount(Vector256.ExtractMostSignificantBits(mask));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long SumCounts(Vector256<T> counts)
     {
         if (typeof(T) == typeof(byte))

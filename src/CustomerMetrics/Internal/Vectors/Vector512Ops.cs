@@ -54,6 +54,15 @@ internal readonly struct Vector512Ops<T> : IVectorOps<Vector512<T>, T>
         Vector512.GreaterThan(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(firstLane - 1)));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> Max(Vector512<T> left, Vector512<T> right) => Vector512.Max(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool GreaterThanAny(Vector512<T> left, Vector512<T> right) => Vector512.GreaterThanAny(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int CountMatches(Vector512<T> mask) => BitOperations.PopCount(Vector512.ExtractMostSignificantBits(mask));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long SumCounts(Vector512<T> counts)
     {
         if (typeof(T) == typeof(byte))
