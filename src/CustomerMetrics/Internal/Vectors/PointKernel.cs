@@ -6,16 +6,16 @@ using System.Runtime.Intrinsics;
 namespace CustomerMetrics.Internal.Vectors;
 
 /// <summary>
-/// Counts ratings on a 1..<c>points</c> scale (CES, CSAT): blocks of 4 KiB are read from memory once, then each scale
-/// point scans the block in L1 with an equality compare and a popcount per vector. Entries outside the scale are not counted
+/// Counts ratings on a 1..<c>points</c> scale (CES, CSAT): one equality compare per scale point and vector, subtracted
+/// into per-lane byte counters kept in registers and flushed every 255 vectors. Entries outside the scale are not counted
 /// by any point; the caller derives their number as <c>length − Σ counts</c>.
 /// </summary>
 internal static class PointKernel
 {
     public const int MaxPoints = 11;
 
-    /// <summary>Bytes per block: small enough to stay in L1 while every scale point scans it.</summary>
-    private const int BlockBytes = 4096;
+    /// <summary>Byte lanes count to at most 255 before they are flushed.</summary>
+    private const int VectorsPerFlush = 255;
 
     /// <summary>Adds the count of each rating 1..<paramref name="counts"/>.Length to <paramref name="counts"/>[rating − 1].</summary>
     public static void Count(ReadOnlySpan<byte> ratings, Span<long> counts, VectorPath path = VectorPath.Auto)
@@ -48,31 +48,64 @@ internal static class PointKernel
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CountVectors<TVector, TOps>(ref byte start, int length, ref int index, Span<long> counts)
         where TVector : unmanaged
         where TOps : IVectorOps<TVector, byte>
     {
+        if (counts.Length <= 7)
+        {
+            CountVectors<TVector, TOps, UpToSeven>(ref start, length, ref index, counts);
+        }
+        else
+        {
+            CountVectors<TVector, TOps, UpToEleven>(ref start, length, ref index, counts);
+        }
+    }
+
+    /// <summary>
+    /// One equality compare per scale point and vector, subtracted into per-lane byte counters that stay in registers
+    /// (explicit locals: a counter array in memory runs at a quarter of the speed), flushed every 255 vectors.
+    /// <typeparamref name="TPoints"/> fixes the number of counters at JIT time; ratings above the caller's scale fall into
+    /// counters that are never read.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CountVectors<TVector, TOps, TPoints>(ref byte start, int length, ref int index, Span<long> counts)
+        where TVector : unmanaged
+        where TOps : IVectorOps<TVector, byte>
+        where TPoints : IPointCount
+    {
         int width = TOps.Count;
+        TVector t1 = TOps.Create(1), t2 = TOps.Create(2), t3 = TOps.Create(3), t4 = TOps.Create(4), t5 = TOps.Create(5),
+            t6 = TOps.Create(6), t7 = TOps.Create(7), t8 = TOps.Create(8), t9 = TOps.Create(9), t10 = TOps.Create(10), t11 = TOps.Create(11);
         int i = index;
         while (length - i >= width)
         {
-            // One block at a time from memory; each scale point then scans the block from L1 with an equality compare
-            // and a popcount, keeping its count in a register rather than in a memory counter.
-            int blockEnd = i + (Math.Min(BlockBytes, length - i) / width * width);
-            for (int point = 0; point < counts.Length; point++)
+            TVector a1 = TOps.Zero, a2 = a1, a3 = a1, a4 = a1, a5 = a1, a6 = a1, a7 = a1, a8 = a1, a9 = a1, a10 = a1, a11 = a1;
+            int vectors = Math.Min(VectorsPerFlush, (length - i) / width);
+            for (int s = 0; s < vectors; s++, i += width)
             {
-                TVector target = TOps.Create((byte)(point + 1));
-                long count = 0;
-                for (int k = i; k < blockEnd; k += width)
+                TVector v = TOps.Load(ref start, (nuint)i);
+                a1 = TOps.Subtract(a1, TOps.Equal(v, t1));
+                a2 = TOps.Subtract(a2, TOps.Equal(v, t2));
+                a3 = TOps.Subtract(a3, TOps.Equal(v, t3));
+                a4 = TOps.Subtract(a4, TOps.Equal(v, t4));
+                a5 = TOps.Subtract(a5, TOps.Equal(v, t5));
+                a6 = TOps.Subtract(a6, TOps.Equal(v, t6));
+                a7 = TOps.Subtract(a7, TOps.Equal(v, t7));
+                if (TPoints.Count > 7)
                 {
-                    count += TOps.CountMatches(TOps.Equal(TOps.Load(ref start, (nuint)k), target));
+                    a8 = TOps.Subtract(a8, TOps.Equal(v, t8));
+                    a9 = TOps.Subtract(a9, TOps.Equal(v, t9));
+                    a10 = TOps.Subtract(a10, TOps.Equal(v, t10));
+                    a11 = TOps.Subtract(a11, TOps.Equal(v, t11));
                 }
-
-                counts[point] += count;
             }
 
-            i = blockEnd;
+            ReadOnlySpan<TVector> tallies = [a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11];
+            for (int point = 0; point < counts.Length; point++)
+            {
+                counts[point] += TOps.SumCounts(tallies[point]);
+            }
         }
 
         // The last partial vector: an overlapping load with the lanes already counted masked off.
@@ -89,5 +122,21 @@ internal static class PointKernel
         }
 
         index = i;
+    }
+
+    /// <summary>How many counters a <see cref="CountVectors{TVector, TOps, TPoints}"/> instantiation keeps.</summary>
+    private interface IPointCount
+    {
+        static abstract int Count { get; }
+    }
+
+    private readonly struct UpToSeven : IPointCount
+    {
+        public static int Count => 7;
+    }
+
+    private readonly struct UpToEleven : IPointCount
+    {
+        public static int Count => MaxPoints;
     }
 }
