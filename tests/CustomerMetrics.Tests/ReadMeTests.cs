@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CustomerMetrics.Surveys;
 
 namespace CustomerMetrics.Tests;
@@ -34,9 +33,13 @@ public class ReadMeTests
     internal static string ReadMe() => File.ReadAllText(Path.Combine(TestData.RepositoryRoot, "README.md")).ReplaceLineEndings("\n");
 
     /// <summary>The lines between the begin and end markers of this file, with the common indentation removed.</summary>
-    internal static string Snippet(string marker, [CallerFilePath] string sourceFile = "")
+    /// <remarks>
+    /// The file is found from the repository root, not [CallerFilePath]: CI builds are deterministic and map source
+    /// paths to /_/.
+    /// </remarks>
+    internal static string Snippet(string marker)
     {
-        string[] lines = File.ReadAllLines(sourceFile);
+        string[] lines = File.ReadAllLines(Path.Combine(TestData.RepositoryRoot, "tests", "CustomerMetrics.Tests", "ReadMeTests.cs"));
         int begin = Array.FindIndex(lines, line => line.Trim() == $"// {marker} begin");
         int end = Array.FindIndex(lines, line => line.Trim() == $"// {marker} end");
         string[] body = lines[(begin + 1)..end];
