@@ -78,12 +78,13 @@ public class NpsInt32Benchmarks
     public NpsResult Library() => Nps.Calculate(_scores);
 }
 
-/// <summary>CES (7-point) and CSAT (5-point) over byte ratings against the read-only pass and a scalar histogram.</summary>
+/// <summary>CES (7-point) and CSAT (5- and 10-point) over byte ratings against the read-only pass and a scalar histogram.</summary>
 [Config(typeof(BenchmarkConfig))]
 public class CesCsatBenchmarks
 {
     private byte[] _ces = [];
     private byte[] _csat = [];
+    private byte[] _csat10 = [];
 
     [Params(1_000_000, 100_000_000)]
     public int N { get; set; }
@@ -93,6 +94,7 @@ public class CesCsatBenchmarks
     {
         _ces = SyntheticScores.Bytes(N, 7, offset: 1);
         _csat = SyntheticScores.Bytes(N, 5, offset: 1);
+        _csat10 = SyntheticScores.Bytes(N, 10, offset: 1);
     }
 
     [Benchmark(Baseline = true)]
@@ -119,6 +121,9 @@ public class CesCsatBenchmarks
 
     [Benchmark]
     public CsatResult Csat5() => Csat.Calculate(_csat);
+
+    [Benchmark]
+    public CsatResult Csat10() => Csat.Calculate(_csat10, 10);
 }
 
 internal static class SyntheticScores

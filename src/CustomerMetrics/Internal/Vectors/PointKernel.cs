@@ -7,7 +7,7 @@ namespace CustomerMetrics.Internal.Vectors;
 
 /// <summary>
 /// Counts ratings on a 1..<c>points</c> scale (CES, CSAT): one equality compare per scale point and vector, subtracted
-/// into per-lane byte counters kept in registers and flushed every 255 vectors. Entries outside the scale are not counted
+/// into per-lane byte counters kept in registers (7 or 11 of them) and flushed every 255 vectors. Entries outside the scale are not counted
 /// by any point; the caller derives their number as <c>length − Σ counts</c>.
 /// </summary>
 internal static class PointKernel
@@ -54,11 +54,11 @@ internal static class PointKernel
     {
         if (counts.Length <= 7)
         {
-            CountUpToSeven<TVector, TOps>(ref start, length, ref index, counts);
+            CountInRegisters<TVector, TOps, UpToSeven>(ref start, length, ref index, counts);
         }
         else
         {
-            CountByScans<TVector, TOps>(ref start, length, ref index, counts);
+            CountInRegisters<TVector, TOps, UpToEleven>(ref start, length, ref index, counts);
         }
 
         // The last partial vector: an overlapping load with the lanes already counted masked off.
@@ -77,22 +77,25 @@ internal static class PointKernel
     }
 
     /// <summary>
-    /// Scales of up to seven points (CES, and CSAT on 3- to 7-point scales): one equality compare per point and
-    /// vector, subtracted into seven per-lane byte counters that stay in registers (explicit locals; counters in
-    /// memory run at a quarter of the speed), flushed every 255 vectors. Counters beyond the scale are never read.
+    /// One equality compare per scale point and vector, subtracted into per-lane byte counters that stay in registers
+    /// (explicit locals: counters in memory run at a quarter of the speed), flushed every 255 vectors.
+    /// <typeparamref name="TPoints"/> fixes at JIT time whether 7 or 11 counters are kept; counters beyond the caller's
+    /// scale are never read.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CountUpToSeven<TVector, TOps>(ref byte start, int length, ref int index, Span<long> counts)
+    private static void CountInRegisters<TVector, TOps, TPoints>(ref byte start, int length, ref int index, Span<long> counts)
         where TVector : unmanaged
         where TOps : IVectorOps<TVector, byte>
+        where TPoints : IPointCount
     {
         int width = TOps.Count;
         TVector t1 = TOps.Create(1), t2 = TOps.Create(2), t3 = TOps.Create(3), t4 = TOps.Create(4), t5 = TOps.Create(5),
-            t6 = TOps.Create(6), t7 = TOps.Create(7);
+            t6 = TOps.Create(6), t7 = TOps.Create(7), t8 = TOps.Create(8), t9 = TOps.Create(9), t10 = TOps.Create(10),
+            t11 = TOps.Create(11);
         int i = index;
         while (length - i >= width)
         {
-            TVector a1 = TOps.Zero, a2 = a1, a3 = a1, a4 = a1, a5 = a1, a6 = a1, a7 = a1;
+            TVector a1 = TOps.Zero, a2 = a1, a3 = a1, a4 = a1, a5 = a1, a6 = a1, a7 = a1, a8 = a1, a9 = a1, a10 = a1, a11 = a1;
             int vectors = Math.Min(VectorsPerFlush, (length - i) / width);
             for (int s = 0; s < vectors; s++, i += width)
             {
@@ -104,6 +107,13 @@ internal static class PointKernel
                 a5 = TOps.Subtract(a5, TOps.Equal(v, t5));
                 a6 = TOps.Subtract(a6, TOps.Equal(v, t6));
                 a7 = TOps.Subtract(a7, TOps.Equal(v, t7));
+                if (TPoints.Count > 7)
+                {
+                    a8 = TOps.Subtract(a8, TOps.Equal(v, t8));
+                    a9 = TOps.Subtract(a9, TOps.Equal(v, t9));
+                    a10 = TOps.Subtract(a10, TOps.Equal(v, t10));
+                    a11 = TOps.Subtract(a11, TOps.Equal(v, t11));
+                }
             }
 
             Flush(counts, 0, TOps.SumCounts(a1));
@@ -113,6 +123,13 @@ internal static class PointKernel
             Flush(counts, 4, TOps.SumCounts(a5));
             Flush(counts, 5, TOps.SumCounts(a6));
             Flush(counts, 6, TOps.SumCounts(a7));
+            if (TPoints.Count > 7)
+            {
+                Flush(counts, 7, TOps.SumCounts(a8));
+                Flush(counts, 8, TOps.SumCounts(a9));
+                Flush(counts, 9, TOps.SumCounts(a10));
+                Flush(counts, 10, TOps.SumCounts(a11));
+            }
         }
 
         index = i;
@@ -126,36 +143,19 @@ internal static class PointKernel
         }
     }
 
-    /// <summary>
-    /// Wider scales (8 to 11 points, e.g. 10-point CSAT): blocks of 4 KiB read from memory once, each point then
-    /// scanning the block in L1 with an equality compare and a popcount per vector.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CountByScans<TVector, TOps>(ref byte start, int length, ref int index, Span<long> counts)
-        where TVector : unmanaged
-        where TOps : IVectorOps<TVector, byte>
+    /// <summary>How many counters a <see cref="CountInRegisters{TVector, TOps, TPoints}"/> instantiation keeps.</summary>
+    private interface IPointCount
     {
-        const int BlockBytes = 4096;
-        int width = TOps.Count;
-        int i = index;
-        while (length - i >= width)
-        {
-            int blockEnd = i + (Math.Min(BlockBytes, length - i) / width * width);
-            for (int point = 0; point < counts.Length; point++)
-            {
-                TVector target = TOps.Create((byte)(point + 1));
-                long count = 0;
-                for (int k = i; k < blockEnd; k += width)
-                {
-                    count += TOps.CountMatches(TOps.Equal(TOps.Load(ref start, (nuint)k), target));
-                }
+        static abstract int Count { get; }
+    }
 
-                counts[point] += count;
-            }
+    private readonly struct UpToSeven : IPointCount
+    {
+        public static int Count => 7;
+    }
 
-            i = blockEnd;
-        }
-
-        index = i;
+    private readonly struct UpToEleven : IPointCount
+    {
+        public static int Count => MaxPoints;
     }
 }
