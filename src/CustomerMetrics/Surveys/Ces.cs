@@ -27,11 +27,7 @@ public static class Ces
 
     internal static CesResult Calculate(ReadOnlySpan<byte> ratings, CesScale scale, bool lenient, VectorPath path)
     {
-        if (scale is not (CesScale.FivePointEffort or CesScale.SevenPointAgreement))
-        {
-            ThrowHelper.Argument(nameof(scale), $"{scale} is not a CES scale; use FivePointEffort or SevenPointAgreement.");
-        }
-
+        CesResult.CheckScale(scale);
         PointCounts counts = PointCounts.Tally(ratings, (int)scale, lenient, out long rejected, path, nameof(ratings));
         return new CesResult(scale, counts, rejected);
     }

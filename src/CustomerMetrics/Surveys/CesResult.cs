@@ -154,7 +154,7 @@ public readonly record struct CesResult
             : string.Create(CultureInfo.InvariantCulture, $"CES ({Scale}) mean {Mean:0.00} ({counts})");
     }
 
-    private static CesScale CheckScale(CesScale scale)
+    internal static CesScale CheckScale(CesScale scale)
     {
         if (scale is not (CesScale.FivePointEffort or CesScale.SevenPointAgreement))
         {
