@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using CustomerMetrics.Value;
 using CustomerMetrics.Internal.Vectors;
+using CustomerMetrics.Value.Models;
 
 namespace CustomerMetrics.Benchmarks;
 

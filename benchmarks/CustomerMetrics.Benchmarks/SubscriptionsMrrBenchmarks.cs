@@ -1,6 +1,5 @@
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
-using CustomerMetrics.Internal;
 using CustomerMetrics.Internal.Vectors;
 using CustomerMetrics.Subscriptions;
 

@@ -24,7 +24,11 @@ public class NpsByteBenchmarks
         long promoters = 0, detractors = 0;
         foreach (byte score in _scores)
         {
-            if (score > 10) throw new ArgumentOutOfRangeException(nameof(score));
+            if (score > 10)
+            {
+                throw new ArgumentOutOfRangeException(nameof(score));
+            }
+
             promoters += score >= 9 ? 1 : 0;
             detractors += score <= 6 ? 1 : 0;
         }
@@ -60,7 +64,11 @@ public class NpsInt32Benchmarks
         long promoters = 0, detractors = 0;
         foreach (int score in _scores)
         {
-            if ((uint)score > 10) throw new ArgumentOutOfRangeException(nameof(score));
+            if ((uint)score > 10)
+            {
+                throw new ArgumentOutOfRangeException(nameof(score));
+            }
+
             promoters += score >= 9 ? 1 : 0;
             detractors += score <= 6 ? 1 : 0;
         }
@@ -103,7 +111,11 @@ public class CesCsatBenchmarks
         Span<long> counts = stackalloc long[8];
         foreach (byte rating in _ces)
         {
-            if (rating is < 1 or > 7) throw new ArgumentOutOfRangeException(nameof(rating));
+            if (rating is < 1 or > 7)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rating));
+            }
+
             counts[rating]++;
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerMetrics.Value;
+using CustomerMetrics.Value.Models;
 
 /// <summary>The probabilistic-model section of the quickstart: BG/NBD, Gamma-Gamma, CLV and sBG on synthetic data.</summary>
 internal static class ModelsSection

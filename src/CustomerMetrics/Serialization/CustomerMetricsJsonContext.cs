@@ -33,7 +33,7 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(CustomerMetrics.Value.RfmRecord))]
 [JsonSerializable(typeof(CustomerMetrics.Value.RfmScore))]
 [JsonSerializable(typeof(CustomerMetrics.Value.RfmOptions))]
-[JsonSerializable(typeof(CustomerMetrics.Value.BgNbdModel))]
-[JsonSerializable(typeof(CustomerMetrics.Value.GammaGammaModel))]
-[JsonSerializable(typeof(CustomerMetrics.Value.ShiftedBetaGeometricModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.BgNbdModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.GammaGammaModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.ShiftedBetaGeometricModel))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using CustomerMetrics.Internal;
 using CustomerMetrics.Internal.Vectors;
 
 namespace CustomerMetrics.Surveys;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using CustomerMetrics.Internal;
-using CustomerMetrics.Internal.Vectors;
 
 namespace CustomerMetrics.Surveys;
 

@@ -1,4 +1,3 @@
-using CustomerMetrics.Internal;
 using CustomerMetrics.Internal.Vectors;
 using CustomerMetrics.Subscriptions;
 
@@ -26,10 +25,20 @@ public class MrrKernelTests
 
         return new MrrMovements<double>
         {
-            StartingMrr = start, EndingMrr = end, NewMrr = fresh, ExpansionMrr = up, ContractionMrr = down,
-            ChurnedMrr = churned, ReactivationMrr = reactivated, NewCustomers = nNew, ExpansionCustomers = nUp,
-            ContractionCustomers = nDown, ChurnedCustomers = nChurn, ReactivatedCustomers = nReact,
-            UnchangedCustomers = nSame, InactiveCustomers = nInactive,
+            StartingMrr = start,
+            EndingMrr = end,
+            NewMrr = fresh,
+            ExpansionMrr = up,
+            ContractionMrr = down,
+            ChurnedMrr = churned,
+            ReactivationMrr = reactivated,
+            NewCustomers = nNew,
+            ExpansionCustomers = nUp,
+            ContractionCustomers = nDown,
+            ChurnedCustomers = nChurn,
+            ReactivatedCustomers = nReact,
+            UnchangedCustomers = nSame,
+            InactiveCustomers = nInactive,
         };
     }
 

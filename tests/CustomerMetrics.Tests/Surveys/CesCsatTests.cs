@@ -107,8 +107,15 @@ public class CesCsatTests
         Assert.Equal(Math.Min(r1, r2), interval.Lower, 10);
         Assert.Equal(Math.Max(r1, r2), interval.Upper, 10);
         Assert.True(interval.Contains(result.SatisfiedShare));
-        if (satisfied == 0) Assert.Equal(0, interval.Lower);
-        if (satisfied == n) Assert.Equal(1, interval.Upper);
+        if (satisfied == 0)
+        {
+            Assert.Equal(0, interval.Lower);
+        }
+
+        if (satisfied == n)
+        {
+            Assert.Equal(1, interval.Upper);
+        }
     }
 
     [Fact]

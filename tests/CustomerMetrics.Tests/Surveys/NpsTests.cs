@@ -160,7 +160,14 @@ public class NpsTests
             for (int i = 0; i < 200; i++)
             {
                 double c = b - (phi * (b - a)), e = a + (phi * (b - a));
-                if (LogLikelihood(c) > LogLikelihood(e)) b = e; else a = c;
+                if (LogLikelihood(c) > LogLikelihood(e))
+                {
+                    b = e;
+                }
+                else
+                {
+                    a = c;
+                }
             }
 
             double pt = (a + b) / 2, dt = pt - delta;
@@ -196,9 +203,18 @@ public class NpsTests
                 for (int i = 0; i < n; i++)
                 {
                     double u = random.NextDouble();
-                    if (u < p) promoters++;
-                    else if (u < p + a) passives++;
-                    else detractors++;
+                    if (u < p)
+                    {
+                        promoters++;
+                    }
+                    else if (u < p + a)
+                    {
+                        passives++;
+                    }
+                    else
+                    {
+                        detractors++;
+                    }
                 }
 
                 NpsResult result = NpsResult.FromCounts(promoters, passives, detractors);
@@ -338,7 +354,11 @@ public class NpsTests
     public void Wald_and_score_intervals_contain_the_estimate_and_stay_in_range(NonNegativeInt promoters, NonNegativeInt passives, NonNegativeInt detractors, bool ninetyNine)
     {
         NpsResult result = new(promoters.Get, passives.Get, detractors.Get);
-        if (result.Count == 0) return;
+        if (result.Count == 0)
+        {
+            return;
+        }
+
         double level = ninetyNine ? 0.99 : 0.90;
         foreach (NpsIntervalMethod method in Enum.GetValues<NpsIntervalMethod>())
         {

@@ -8,10 +8,22 @@ internal static class SurveyReference
         long promoters = 0, passives = 0, detractors = 0, invalid = 0;
         foreach (int score in scores)
         {
-            if (score < 0 || score > 10) invalid++;
-            else if (score >= 9) promoters++;
-            else if (score >= 7) passives++;
-            else detractors++;
+            if (score < 0 || score > 10)
+            {
+                invalid++;
+            }
+            else if (score >= 9)
+            {
+                promoters++;
+            }
+            else if (score >= 7)
+            {
+                passives++;
+            }
+            else
+            {
+                detractors++;
+            }
         }
 
         return (promoters, passives, detractors, invalid);
@@ -22,7 +34,10 @@ internal static class SurveyReference
         var counts = new long[points];
         foreach (byte rating in ratings)
         {
-            if (rating >= 1 && rating <= points) counts[rating - 1]++;
+            if (rating >= 1 && rating <= points)
+            {
+                counts[rating - 1]++;
+            }
         }
 
         return counts;

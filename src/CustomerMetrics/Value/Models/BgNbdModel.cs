@@ -1,0 +1,334 @@
+using System.Globalization;
+using CustomerMetrics.Internal;
+using CustomerMetrics.Internal.Vectors;
+using MathNet.Numerics;
+
+namespace CustomerMetrics.Value.Models;
+
+/// <summary>
+/// A BG/NBD model (Fader, Hardie &amp; Lee 2005): purchase rate λ ~ Gamma(shape <see cref="R"/>, rate <see cref="Alpha"/>)
+/// per unit of the data's time, dropout probability after each purchase p ~ Beta(<see cref="A"/>, <see cref="B"/>).
+/// Produced by <c>BgNbd.Fit</c>, or constructed from known parameters for prediction.
+/// </summary>
+/// <remarks>
+/// Every time (t, tₓ, T) is in the time unit of the data the model was fitted on; predictions are in purchases
+/// (expected counts) or probabilities (fractions). <c>default(BgNbdModel)</c> has no parameters: its predictions throw
+/// <see cref="InvalidOperationException"/>. Finite-horizon predictions are finite for every a &gt; 0; the lifetime
+/// expectation (t = ∞) exists only for a &gt; 1 and throws otherwise.
+/// <threadsafety>Immutable; safe from any thread.</threadsafety>
+/// </remarks>
+public readonly record struct BgNbdModel
+{
+    /// <summary>Creates a model from known parameters (all finite and &gt; 0).</summary>
+    /// <param name="r">Shape of the gamma distribution of purchase rates.</param>
+    /// <param name="alpha">Rate (inverse scale) of that gamma distribution, in the data's time unit (E[λ] = r/α purchases per unit).</param>
+    /// <param name="a">First shape of the beta distribution of dropout probabilities.</param>
+    /// <param name="b">Second shape of that beta distribution (E[p] = a/(a + b)).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and &gt; 0.</exception>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public BgNbdModel(double r, double alpha, double a, double b)
+    {
+        Positive(r);
+        Positive(alpha);
+        Positive(a);
+        Positive(b);
+        R = r;
+        Alpha = alpha;
+        A = a;
+        B = b;
+    }
+
+    /// <summary>Shape r of the gamma distribution of purchase rates.</summary>
+    public double R { get; }
+
+    /// <summary>Rate α of the gamma distribution of purchase rates (per unit of the data's time).</summary>
+    public double Alpha { get; }
+
+    /// <summary>Shape a of the beta distribution of dropout probabilities.</summary>
+    public double A { get; }
+
+    /// <summary>Shape b of the beta distribution of dropout probabilities.</summary>
+    public double B { get; }
+
+    /// <summary>Total (weighted) log-likelihood at the fitted parameters, natural log; NaN for a model not produced by a fit.</summary>
+    public double LogLikelihood { get; init; } = double.NaN;
+
+    /// <summary>Customers the fit used (Σ weights); 0 for a model not produced by a fit.</summary>
+    public double Customers { get; init; }
+
+    /// <summary>How the optimiser went; <see cref="ModelFitMethod.None"/> for a constructed model.</summary>
+    public ModelFitInfo FitInfo { get; init; }
+
+    /// <summary>Standard error of <see cref="R"/> from the observed information; NaN when unavailable (not fitted, or the Hessian is not positive definite).</summary>
+    public double RStandardError { get; init; } = double.NaN;
+
+    /// <summary>Standard error of <see cref="Alpha"/>; NaN when unavailable.</summary>
+    public double AlphaStandardError { get; init; } = double.NaN;
+
+    /// <summary>Standard error of <see cref="A"/>; NaN when unavailable.</summary>
+    public double AStandardError { get; init; } = double.NaN;
+
+    /// <summary>Standard error of <see cref="B"/>; NaN when unavailable.</summary>
+    public double BStandardError { get; init; } = double.NaN;
+
+    /// <summary>
+    /// P(alive | x, tₓ, T) = 1 / (1 + δₓ₍&gt;0₎ · a/(b + x − 1) · ((α + T)/(α + tₓ))^(r + x)) (Fader, Hardie &amp; Lee 2005, eq. 11).
+    /// </summary>
+    /// <param name="frequency">x, repeat purchases (whole number ≥ 0).</param>
+    /// <param name="recency">tₓ, 0 ≤ tₓ ≤ T.</param>
+    /// <param name="age">T &gt; 0.</param>
+    /// <returns>A fraction in (0, 1]; exactly 1 when x = 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The row is invalid.</exception>
+    /// <exception cref="InvalidOperationException">The model is <c>default</c>.</exception>
+    public double ProbabilityAlive(double frequency, double recency, double age)
+    {
+        EnsureParameters();
+        BgNbdData.ValidateRow([frequency], [recency], [age], 0);
+        return Alive(frequency, recency, age);
+    }
+
+    /// <summary>P(alive) for many customers (see <see cref="ProbabilityAlive(double, double, double)"/>), written to <paramref name="destination"/>.</summary>
+    /// <param name="frequency">x per customer.</param>
+    /// <param name="recency">tₓ per customer.</param>
+    /// <param name="age">T per customer.</param>
+    /// <param name="destination">Receives one fraction per customer; at least as long as the inputs.</param>
+    /// <exception cref="ArgumentException">The spans differ in length or destination is too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A row is invalid (named by index).</exception>
+    /// <exception cref="InvalidOperationException">The model is <c>default</c>.</exception>
+    public void ProbabilityAlive(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        ProbabilityAlive(frequency, recency, age, destination, VectorPath.Auto);
+    }
+
+    internal void ProbabilityAlive(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination, VectorPath path)
+    {
+        EnsureParameters();
+        CheckBatch(frequency, recency, age, destination);
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            BgNbdData.ValidateRow(frequency, recency, age, i);
+        }
+
+        BgNbdPredictionKernel.Alive(this, frequency, recency, age, destination, path);
+    }
+
+    /// <summary>
+    /// E[X(t)]: expected purchases of a newly acquired customer in a period of length t (Fader, Hardie &amp; Lee 2005, eq. 9),
+    /// (a+b−1)/(a−1) [1 − (α/(α+t))ʳ ₂F₁(r, b; a+b−1; t/(α+t))], evaluated through Euler's transformation in a form
+    /// that stays accurate at a = 1.
+    /// </summary>
+    /// <param name="t">Length of the period, ≥ 0, in the data's time unit; <see cref="double.PositiveInfinity"/> for the lifetime total.</param>
+    /// <returns>Expected purchases (≥ 0); 0 when t = 0; (a+b−1)/(a−1) when t = ∞.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">t is negative or NaN.</exception>
+    /// <exception cref="InvalidOperationException">The model is <c>default</c>, or t = ∞ with a ≤ 1 (the lifetime expectation is infinite).</exception>
+    public double ExpectedPurchases(double t)
+    {
+        EnsureParameters();
+        CheckHorizon(t);
+        return Expected(R, Alpha, A, B, t);
+    }
+
+    /// <summary>
+    /// E[Y(t) | x, tₓ, T]: expected purchases in the next t of a customer with history (x, tₓ, T) (Fader, Hardie &amp; Lee 2005, eq. 10).
+    /// </summary>
+    /// <param name="t">Length of the future period, ≥ 0, in the data's time unit; ∞ for the expected residual lifetime purchases (needs a &gt; 1).</param>
+    /// <param name="frequency">x, repeat purchases (whole number ≥ 0).</param>
+    /// <param name="recency">tₓ, 0 ≤ tₓ ≤ T.</param>
+    /// <param name="age">T &gt; 0.</param>
+    /// <returns>Expected purchases (≥ 0).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">t is negative or NaN, or the row is invalid.</exception>
+    /// <exception cref="InvalidOperationException">The model is <c>default</c>, or t = ∞ with a ≤ 1.</exception>
+    public double ConditionalExpectedPurchases(double t, double frequency, double recency, double age)
+    {
+        EnsureParameters();
+        CheckHorizon(t);
+        BgNbdData.ValidateRow([frequency], [recency], [age], 0);
+        return Conditional(t, frequency, recency, age);
+    }
+
+    /// <summary>E[Y(t) | x, tₓ, T] for many customers, written to <paramref name="destination"/> (see the scalar overload).</summary>
+    /// <param name="t">Length of the future period, ≥ 0, in the data's time unit.</param>
+    /// <param name="frequency">x per customer.</param>
+    /// <param name="recency">tₓ per customer.</param>
+    /// <param name="age">T per customer.</param>
+    /// <param name="destination">Receives expected purchases per customer; at least as long as the inputs.</param>
+    /// <exception cref="ArgumentException">The spans differ in length or destination is too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">t or a row is invalid.</exception>
+    /// <exception cref="InvalidOperationException">The model is <c>default</c>, or t = ∞ with a ≤ 1.</exception>
+    public void ConditionalExpectedPurchases(double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        EnsureParameters();
+        CheckHorizon(t);
+        ProbabilityAlive(frequency, recency, age, destination, VectorPath.Auto);
+        if (t == 0)
+        {
+            destination[..frequency.Length].Clear();
+            return;
+        }
+
+        // E[Y(t) | x, tₓ, T] = P(alive) · E[X(t)] at (r + x, α + T, a, b + x): the hypergeometric part depends on (x, T)
+        // only, so it is computed once per distinct pair (customers of a cohort share T).
+        BgNbdPairMemo? memo = frequency.Length > 64 ? new BgNbdPairMemo() : null;
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            double x = frequency[i], ageI = age[i];
+            double expected;
+            if (memo is null)
+            {
+                expected = Expected(R + x, Alpha + ageI, A, B + x, t);
+            }
+            else
+            {
+                ref double slot = ref memo.GetOrAdd(x, ageI, out bool exists);
+                if (!exists)
+                {
+                    slot = Expected(R + x, Alpha + ageI, A, B + x, t);
+                }
+
+                expected = slot;
+            }
+
+            destination[i] *= expected;
+        }
+    }
+
+    /// <summary>
+    /// P(X(t) = n): probability that a newly acquired customer makes exactly n purchases in a period of length t
+    /// (Fader, Hardie &amp; Lee 2005, eq. 8; the negative-binomial tail is the regularized incomplete beta I_z(n, r)).
+    /// </summary>
+    /// <param name="n">Number of purchases, ≥ 0.</param>
+    /// <param name="t">Length of the period, finite and ≥ 0, in the data's time unit.</param>
+    /// <returns>A probability in [0, 1]; 1 for n = 0 and t = 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">n &lt; 0, or t negative, NaN or infinite.</exception>
+    /// <exception cref="InvalidOperationException">The model is <c>default</c>.</exception>
+    public double ProbabilityOfPurchases(int n, double t)
+    {
+        EnsureParameters();
+        Guard.NonNegative(n);
+        Guard.NonNegativeFinite(t);
+        if (t == 0)
+        {
+            return n == 0 ? 1 : 0;
+        }
+
+        double r = R, alpha = Alpha, a = A, b = B;
+        double lnBetaAB = SpecialFunctions.BetaLn(a, b);
+        double lnQ = -ModelMath.Log1P(t / alpha);      // ln(α/(α+t))
+        double z = t / (alpha + t);
+        double lnZ = Math.Log(t) - Math.Log(alpha + t);
+        double first = Math.Exp(SpecialFunctions.BetaLn(a, b + n) - lnBetaAB
+            + SpecialFunctions.GammaLn(r + n) - SpecialFunctions.GammaLn(r) - SpecialFunctions.GammaLn(n + 1.0)
+            + (r * lnQ) + (n * lnZ));
+        if (n == 0)
+        {
+            return first;
+        }
+
+        double second = Math.Exp(SpecialFunctions.BetaLn(a + 1, b + n - 1) - lnBetaAB) * SpecialFunctions.BetaRegularized(n, r, z);
+        return first + second;
+    }
+
+    /// <summary>Formats the parameters, log-likelihood and fit status, culture-invariant.</summary>
+    /// <returns>For example <c>BG/NBD r = 0.2426, α = 4.4136, a = 0.7929, b = 2.4259; LL = -9582.43 over 2357 customers (Bfgs, 24 iterations, converged …)</c>.</returns>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"BG/NBD r = {R:0.####}, α = {Alpha:0.####}, a = {A:0.####}, b = {B:0.####}; LL = {LogLikelihood:0.##} over {Customers:0.##} customers ({FitInfo})");
+
+    internal double Alive(double x, double tx, double age)
+    {
+        if (x == 0)
+        {
+            return 1;
+        }
+
+        double u = Math.Log(A / (B + x - 1)) + ((R + x) * (Math.Log(Alpha + age) - Math.Log(Alpha + tx)));
+        return ModelMath.LogisticOfNegative(u);
+    }
+
+    internal double Conditional(double t, double x, double tx, double age) =>
+        t == 0 ? 0 : Expected(R + x, Alpha + age, A, B + x, t) * Alive(x, tx, age);
+
+    /// <summary>
+    /// E[X(t)] for BG/NBD parameters (r, α, a, b) = (a+b−1)/(a−1) [1 − (1−z)ʳ ₂F₁(r, b; c; z)], c = a+b−1, z = t/(α+t).
+    /// Euler: (1−z)ʳ ₂F₁(r, b; c; z) = (1−z)^(a−1) ₂F₁(c−r, a−1; c; z); splitting off the k = 0 term and (a−1) from
+    /// (a−1)ₖ gives E = −c·expm1((a−1)L)/(a−1) − (1−z)^(a−1) G, L = ln(1−z), G = Σₖ≥₁ (c−r)ₖ (a)ₖ₋₁ / ((c+1)ₖ₋₁ k!) zᵏ,
+    /// which has no singularity at a = 1 or c = 0.
+    /// </summary>
+    internal static double Expected(double r, double alpha, double a, double b, double t)
+    {
+        if (t == 0)
+        {
+            return 0;
+        }
+
+        double c = a + b - 1;
+        if (double.IsPositiveInfinity(t))
+        {
+            if (!(a > 1))
+            {
+                ThrowHelper.InvalidOperation(string.Create(CultureInfo.InvariantCulture,
+                    $"The lifetime expected purchases of the BG/NBD are finite only when a > 1 (the dropout distribution must keep customers from living forever); this model has a = {a:R}. Use a finite horizon t."));
+            }
+
+            return c / (a - 1);
+        }
+
+        double z = t / (alpha + t);
+        double lnOneMinusZ = -ModelMath.Log1P(t / alpha);
+        double am1 = a - 1;
+        double p = c - r;
+        if (z > 0.9 && Math.Abs(am1) > 1e-3 && c > 1e-3)
+        {
+            // Slow series: the transformed Gauss function is cheaper.
+            return c / am1 * (1 - (Math.Exp(am1 * lnOneMinusZ) * Hypergeometric.Gauss(p, am1, c, z)));
+        }
+
+        double head = am1 == 0 ? -lnOneMinusZ : -ModelMath.ExpM1(am1 * lnOneMinusZ) / am1;
+        double term = p * z, sum = term;
+        for (int k = 1; term != 0 && k < 10_000_000; k++)
+        {
+            term *= (p + k) * (a + k - 1) / ((c + k) * (k + 1)) * z;
+            sum += term;
+            if (Math.Abs(term) <= 1e-16 * Math.Abs(sum))
+            {
+                break;
+            }
+        }
+
+        return (c * head) - (Math.Exp(am1 * lnOneMinusZ) * sum);
+    }
+
+    private void EnsureParameters()
+    {
+        if (!(R > 0))
+        {
+            ThrowHelper.InvalidOperation("This BgNbdModel has no parameters (it is default); fit one with BgNbd.Fit or construct it from r, α, a, b.");
+        }
+    }
+
+    private static void CheckHorizon(double t)
+    {
+        if (!(t >= 0))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(t), t, "numbers ≥ 0 in the data's time unit (∞ for the lifetime)");
+        }
+    }
+
+    private static void CheckBatch(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        Guard.SameLength(frequency.Length, recency.Length);
+        Guard.SameLength(frequency.Length, age.Length);
+        if (destination.Length < frequency.Length)
+        {
+            ThrowHelper.Argument(nameof(destination), string.Create(CultureInfo.InvariantCulture,
+                $"destination has {destination.Length} elements but there are {frequency.Length} customers."));
+        }
+    }
+
+    private static void Positive(double value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string name = "")
+    {
+        if (!(value > 0) || double.IsPositiveInfinity(value))
+        {
+            ThrowHelper.ArgumentOutOfRange(name, value, "finite numbers > 0");
+        }
+    }
+}
