@@ -104,23 +104,8 @@ public static class MrrMovements
             }
         }
 
-        return new MrrMovements<decimal>
-        {
-            StartingMrr = start,
-            EndingMrr = end,
-            NewMrr = fresh,
-            ExpansionMrr = up,
-            ContractionMrr = down,
-            ChurnedMrr = churned,
-            ReactivationMrr = reactivated,
-            NewCustomers = freshCount,
-            ExpansionCustomers = upCount,
-            ContractionCustomers = downCount,
-            ChurnedCustomers = churnedCount,
-            ReactivatedCustomers = reactivatedCount,
-            UnchangedCustomers = unchanged,
-            InactiveCustomers = inactive,
-        };
+        return new MrrMovements<decimal>(start, end, fresh, up, down, churned, reactivated,
+            freshCount, upCount, downCount, churnedCount, reactivatedCount, unchanged, inactive);
     }
 
     /// <summary>
@@ -132,6 +117,7 @@ public static class MrrMovements
     /// <returns>The movements; every zero-to-positive customer counts as new.</returns>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An amount is negative, NaN or infinite (names the span and index).</exception>
+    /// <exception cref="OverflowException">A sum of the finite amounts exceeds the double range (it is never returned as ∞ or as a plausible ratio).</exception>
     public static MrrMovements<double> Between(ReadOnlySpan<double> previous, ReadOnlySpan<double> current) =>
         Between(previous, current, [], VectorPaths.Best);
 
@@ -148,6 +134,7 @@ public static class MrrMovements
     /// <returns>The movements.</returns>
     /// <exception cref="ArgumentException">The spans differ in length (an empty <paramref name="wasCustomerBefore"/> is allowed).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An amount is negative, NaN or infinite (names the span and index).</exception>
+    /// <exception cref="OverflowException">A sum of the finite amounts exceeds the double range (it is never returned as ∞ or as a plausible ratio).</exception>
     public static MrrMovements<double> Between(ReadOnlySpan<double> previous, ReadOnlySpan<double> current, ReadOnlySpan<bool> wasCustomerBefore) =>
         Between(previous, current, wasCustomerBefore, VectorPaths.Best);
 

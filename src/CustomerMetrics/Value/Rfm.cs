@@ -72,8 +72,8 @@ public static class Rfm
             {
                 if (strict)
                 {
-                    ThrowHelper.Argument(nameof(dates), string.Create(CultureInfo.InvariantCulture,
-                        $"dates[{i}] is {dates[i]:yyyy-MM-dd}, after the observation end {observationEnd:yyyy-MM-dd} (strict mode)."));
+                    ThrowHelper.DateOutOfRange(nameof(dates), i, dates[i], string.Create(CultureInfo.InvariantCulture,
+                        $"up to the observation end {observationEnd:yyyy-MM-dd} (RowsAfterEnd.Throw)"));
                 }
 
                 excluded++;
