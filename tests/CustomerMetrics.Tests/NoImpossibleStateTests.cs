@@ -102,10 +102,12 @@ public class NoImpossibleStateTests
         Assert.Throws<OverflowException>(() => new WeightedNpsResult(1e154, 0, 0, 1e308, 1) + new WeightedNpsResult(1e154, 0, 0, 1e308, 1));
 
         // Ratios of valid results stay right near the top of the range.
-        MrrMovements<double> big = MrrMovements.Between([1e308, 0], [1.7e308, 1e308]);
-        Assert.Equal(1.7, big.NetRevenueRetention, 12);
-        Assert.Equal(-1.7, big.NetMrrChurn, 12);
-        Assert.Equal(1.7, big.QuickRatio, 12);
+        // start 1.7e308, expansion and churn 0.7e308 each: start + expansion overflowed in the old formulas.
+        MrrMovements<double> big = MrrMovements.Between([1e308, 7e307], [1.7e308, 0]);
+        Assert.Equal(1, big.NetRevenueRetention, 12);
+        Assert.Equal(0, big.NetMrrChurn, 12);
+        Assert.Equal(1, big.QuickRatio, 12);
+        Assert.Equal(0, big.NetNewMrr);
     }
 
     // Class 7: a JSON document missing a field, duplicating one, or holding an invalid value reads silently.
