@@ -1,14 +1,16 @@
 using System.Runtime.CompilerServices;
+using CustomerMetrics.Subscriptions;
 using Vec = System.Runtime.Intrinsics.Vector512<double>;
 using VecLong = System.Runtime.Intrinsics.Vector512<long>;
 using VecOps = System.Runtime.Intrinsics.Vector512;
 
-namespace CustomerMetrics.Subscriptions;
+namespace CustomerMetrics.Benchmarks.Legacy;
 
-// Kept near-identical to MrrKernel128.cs and MrrKernel256.cs (generated from MrrKernel256.cs by replacing 256 with 512).
+// TEMPORARY, benchmark only: the per-width kernel the generic MrrKernel replaced, kept for one same-run comparison.
+// Was kept near-identical to MrrKernel128.cs and MrrKernel256.cs (generated from MrrKernel256.cs by replacing 256 with 512).
 
 /// <summary>The 512-bit MRR movement kernel over one leaf.</summary>
-internal static class MrrKernel512
+internal static class LegacyMrrKernel512
 {
     /// <summary>
     /// Accumulates the whole vectors of the first <paramref name="length"/> elements into <paramref name="sums"/>.

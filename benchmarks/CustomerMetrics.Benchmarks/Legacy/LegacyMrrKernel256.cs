@@ -1,14 +1,16 @@
 using System.Runtime.CompilerServices;
-using Vec = System.Runtime.Intrinsics.Vector128<double>;
-using VecLong = System.Runtime.Intrinsics.Vector128<long>;
-using VecOps = System.Runtime.Intrinsics.Vector128;
+using CustomerMetrics.Subscriptions;
+using Vec = System.Runtime.Intrinsics.Vector256<double>;
+using VecLong = System.Runtime.Intrinsics.Vector256<long>;
+using VecOps = System.Runtime.Intrinsics.Vector256;
 
-namespace CustomerMetrics.Subscriptions;
+namespace CustomerMetrics.Benchmarks.Legacy;
 
-// Kept near-identical to MrrKernel256.cs and MrrKernel512.cs (generated from MrrKernel256.cs by replacing 256 with 128).
+// TEMPORARY, benchmark only: the per-width kernel the generic MrrKernel replaced, kept for one same-run comparison.
+// Was kept near-identical to MrrKernel128.cs and MrrKernel512.cs (generated from this file by replacing 256 with 128/512).
 
-/// <summary>The 128-bit MRR movement kernel over one leaf.</summary>
-internal static class MrrKernel128
+/// <summary>The 256-bit MRR movement kernel over one leaf.</summary>
+internal static class LegacyMrrKernel256
 {
     /// <summary>
     /// Accumulates the whole vectors of the first <paramref name="length"/> elements into <paramref name="sums"/>.
