@@ -64,13 +64,6 @@ public class SubscriptionsMrrBenchmarks
     [Benchmark]
     public MrrMovements<double> LibraryVector256() => MrrMovements.Between(_previous, _current, [], VectorPath.Vector256);
 
-    [Benchmark]
-    public MrrMovements<double> LibraryVector128() => MrrMovements.Between(_previous, _current, [], VectorPath.Vector128);
-
-    /// <summary>TEMPORARY: the replaced per-width 512-bit kernel over the same leaves, for the same-run comparison.</summary>
-    [Benchmark]
-    public MrrMovements<double> LegacyVector512() => Legacy.LegacyMrr.Between(_previous, _current, 512);
-
     /// <summary>TEMPORARY: the replaced per-width 256-bit kernel over the same leaves.</summary>
     [Benchmark]
     public MrrMovements<double> LegacyVector256() => Legacy.LegacyMrr.Between(_previous, _current, 256);

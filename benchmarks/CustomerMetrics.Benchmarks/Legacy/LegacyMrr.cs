@@ -13,9 +13,9 @@ internal static class LegacyMrr
         {
             int length = Math.Min(MrrMovements.LeafLength, previous.Length - offset);
             var sums = new MrrLeafSums { Rows = length };
-            int done = width == 512
-                ? LegacyMrrKernel512.Leaf(ref previous[offset], ref current[offset], ref none, false, length, ref sums)
-                : LegacyMrrKernel256.Leaf(ref previous[offset], ref current[offset], ref none, false, length, ref sums);
+            int done = width == 256
+                ? LegacyMrrKernel256.Leaf(ref previous[offset], ref current[offset], ref none, false, length, ref sums)
+                : throw new ArgumentOutOfRangeException(nameof(width));
             for (int i = Math.Max(done, 0); i < length; i++)
             {
                 sums.Add(previous[offset + i], current[offset + i], false, offset + i);
