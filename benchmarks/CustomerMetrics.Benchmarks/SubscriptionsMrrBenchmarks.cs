@@ -64,10 +64,6 @@ public class SubscriptionsMrrBenchmarks
     [Benchmark]
     public MrrMovements<double> LibraryVector256() => MrrMovements.Between(_previous, _current, [], VectorPath.Vector256);
 
-    /// <summary>TEMPORARY: the replaced per-width 256-bit kernel over the same leaves.</summary>
-    [Benchmark]
-    public MrrMovements<double> LegacyVector256() => Legacy.LegacyMrr.Between(_previous, _current, 256);
-
     [Benchmark]
     public MrrMovements<double> LibraryScalarPath() => MrrMovements.Between(_previous, _current, [], VectorPath.Scalar);
 
