@@ -164,13 +164,7 @@ public static class MrrMovements
         ref double c = ref MemoryMarshal.GetReference(current);
         ref bool w = ref MemoryMarshal.GetReference(wasCustomerBefore);
         bool hasWas = !wasCustomerBefore.IsEmpty;
-        int done = VectorPaths.Resolve(path) switch
-        {
-            VectorPath.Vector512 => MrrKernel512.Leaf(ref p, ref c, ref w, hasWas, previous.Length, ref sums),
-            VectorPath.Vector256 => MrrKernel256.Leaf(ref p, ref c, ref w, hasWas, previous.Length, ref sums),
-            VectorPath.Vector128 => MrrKernel128.Leaf(ref p, ref c, ref w, hasWas, previous.Length, ref sums),
-            _ => 0,
-        };
+        int done = MrrKernel.Leaf(VectorPaths.Resolve(path), ref p, ref c, ref w, hasWas, previous.Length, ref sums);
 
         // −1: the vector pass saw a bad value; the scalar pass from the start finds it and throws with its index.
         for (int i = Math.Max(done, 0); i < previous.Length; i++)
