@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using CustomerMetrics.Acquisition;
 using CustomerMetrics.Serialization;
 using CustomerMetrics.Subscriptions;
@@ -141,9 +142,16 @@ public class NoImpossibleStateTests
         Assert.Contains("\"score\":\"NaN\"", json, StringComparison.Ordinal);
         Assert.Equal(NpsResult.Empty, JsonSerializer.Deserialize<NpsResult>(json, host));
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<NpsResult>("""{"passives":30,"detractors":20}""", host));
+
+        // The ASP.NET Core case of issue 12 without the helper: the context combined into the host's resolver.
+        var combined = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = JsonTypeInfoResolver.Combine(CustomerMetricsJsonContext.Default) };
+        var nan = new PredictiveClv(double.NaN, double.NaN, 0.3, 12);
+        string written = JsonSerializer.Serialize(nan, combined);
+        Assert.Contains("\"transactionsPerMonth\":\"NaN\"", written, StringComparison.Ordinal);
+        Assert.Equal(nan, JsonSerializer.Deserialize<PredictiveClv>(written, combined));
     }
 
-    private static T RoundTrip<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
+    private static T RoundTrip<T>(T value, JsonTypeInfo<T> info) =>
         JsonSerializer.Deserialize(JsonSerializer.Serialize(value, info), info)!;
 
     private static MrrMovements<decimal> Mrr(decimal start = 0, decimal end = 0, decimal newMrr = 0, decimal churnedMrr = 0,

@@ -1,3 +1,4 @@
+using CustomerMetrics.Subscriptions;
 using CustomerMetrics.Value;
 
 namespace CustomerMetrics.Tests.Value;
@@ -14,10 +15,10 @@ public class ValueReadMeTests
         double[] amounts = [10, 20, 30, 40];
 
         // README value example begin
-        HistoricalClv exact = Clv.Historical([19.99m, 5.01m, 75.00m], averageGrossMargin: 0.30m);     // decimal, exact
-        HistoricalClvByCustomerDouble perCustomer = Clv.Historical(customerIds, amounts, 0.30);       // double, per customer
+        HistoricalClv<decimal> exact = Clv.Historical([19.99m, 5.01m, 75.00m], averageGrossMargin: 0.30m); // decimal, exact
+        HistoricalClvByCustomer<double> perCustomer = Clv.Historical(customerIds, amounts, 0.30);       // double, per customer
         PredictiveClv formula = Clv.Predictive(transactionsPerMonth: 2, averageOrderValue: 45,
-            averageGrossMargin: 0.3, averageLifetimeMonths: Clv.LifetimeMonthsFromChurn(0.05));       // 540
+            averageGrossMargin: 0.3, averageLifetimeMonths: Churn.Lifetime(0.05));                      // 540
         RetentionWhatIf whatIf = Clv.RetentionWhatIf(marginPerPeriod: 100, retentionRate: 0.80, discountRate: 0.10);
         // Retention +0.05: CLV 266.67 → 340.00 (+27.5 %)
 
