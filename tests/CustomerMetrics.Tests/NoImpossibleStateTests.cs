@@ -151,6 +151,31 @@ public class NoImpossibleStateTests
         Assert.Equal(nan, JsonSerializer.Deserialize<PredictiveClv>(written, combined));
     }
 
+    // The checks cost no allocation: failure messages are formatted only when a check fails.
+    [Fact]
+    public void Validation_allocates_nothing_when_the_values_are_valid()
+    {
+        double[] previous = [10, 40, 50, 0], current = [0, 30, 60, 20];
+        long Run()
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 100; i++)
+            {
+                MrrMovements<double> m = MrrMovements.Between(previous, current);
+                _ = m + m;
+                _ = new HistoricalClv<decimal>(3, 10m, 3m) + new HistoricalClv<decimal>(1, 1m, 1m);
+                _ = new WeightedNpsResult(2, 1, 1, 6, 3, 1) + new WeightedNpsResult(2, 1, 1, 6, 3, 1);
+                _ = new RetentionWhatIf(new RetentionClv(100, 0.8, 0.1, null), new RetentionClv(100, 0.85, 0.1, null));
+                _ = NpsResult.FromCounts(1, 2, 3) + NpsResult.FromCounts(4, 5, 6);
+            }
+
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        _ = Run();
+        Assert.Equal(0, Run());
+    }
+
     private static T RoundTrip<T>(T value, JsonTypeInfo<T> info) =>
         JsonSerializer.Deserialize(JsonSerializer.Serialize(value, info), info)!;
 

@@ -198,6 +198,40 @@ internal static class Guard
         }
     }
 
+    /// <summary>
+    /// As <see cref="Consistent(bool, string, string)"/> with an interpolated message that is formatted (invariant
+    /// culture) only when <paramref name="condition"/> fails, so a passing check allocates nothing.
+    /// </summary>
+    public static void Consistent(bool condition, string paramName,
+        [InterpolatedStringHandlerArgument(nameof(condition))] ref FailureMessage message)
+    {
+        if (!condition)
+        {
+            ThrowHelper.Argument(paramName, paramName + ": " + message.ToStringAndClear());
+        }
+    }
+
+    /// <summary>An interpolated message built only when its condition is false.</summary>
+    [InterpolatedStringHandler]
+    public ref struct FailureMessage
+    {
+        private DefaultInterpolatedStringHandler _inner;
+
+        public FailureMessage(int literalLength, int formattedCount, bool condition, out bool shouldAppend)
+        {
+            shouldAppend = !condition;
+            _inner = condition ? default : new DefaultInterpolatedStringHandler(literalLength, formattedCount, CultureInfo.InvariantCulture);
+        }
+
+        public void AppendLiteral(string value) => _inner.AppendLiteral(value);
+
+        public void AppendFormatted<T>(T value) => _inner.AppendFormatted(value);
+
+        public void AppendFormatted<T>(T value, string? format) => _inner.AppendFormatted(value, format);
+
+        public string ToStringAndClear() => _inner.ToStringAndClear();
+    }
+
     private static string Text<T>(T value)
         where T : INumber<T> => value.ToString(null, CultureInfo.InvariantCulture);
 

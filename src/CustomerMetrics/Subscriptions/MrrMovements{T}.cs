@@ -258,24 +258,18 @@ public readonly record struct MrrMovements<T>
         EmptyClass(back, reactivatedCustomers, "reactivationMrr", "reactivatedCustomers");
         long atStart = expansionCustomers + contractionCustomers + churnedCustomers + unchangedPaying;
         long atEnd = newCustomers + reactivatedCustomers + expansionCustomers + contractionCustomers + unchangedPaying;
-        Guard.Consistent(start > 0 == atStart > 0, "startingMrr", string.Create(CultureInfo.InvariantCulture,
-            $"is {start:R} with {atStart} paying customers at the start; it is 0 exactly when there are none."));
-        Guard.Consistent(end > 0 == atEnd > 0, "endingMrr", string.Create(CultureInfo.InvariantCulture,
-            $"is {end:R} with {atEnd} paying customers at the end; it is 0 exactly when there are none."));
+        Guard.Consistent(start > 0 == atStart > 0, "startingMrr", $"is {start:R} with {atStart} paying customers at the start; it is 0 exactly when there are none.");
+        Guard.Consistent(end > 0 == atEnd > 0, "endingMrr", $"is {end:R} with {atEnd} paying customers at the end; it is 0 exactly when there are none.");
         const double Quarter = 0.25, Tolerance = 1e-9;
         double lost = (churned * Quarter) + (down * Quarter);
         double gained = (fresh * Quarter) + (up * Quarter) + (back * Quarter);
-        Guard.Consistent(lost <= start * Quarter * (1 + Tolerance), "startingMrr", string.Create(CultureInfo.InvariantCulture,
-            $"is {start:R} but churned + contraction is {lost / Quarter:R}; what is lost was there at the start."));
-        Guard.Consistent(gained <= end * Quarter * (1 + Tolerance), "endingMrr", string.Create(CultureInfo.InvariantCulture,
-            $"is {end:R} but new + expansion + reactivation is {gained / Quarter:R}; what is gained is there at the end."));
+        Guard.Consistent(lost <= start * Quarter * (1 + Tolerance), "startingMrr", $"is {start:R} but churned + contraction is {lost / Quarter:R}; what is lost was there at the start.");
+        Guard.Consistent(gained <= end * Quarter * (1 + Tolerance), "endingMrr", $"is {end:R} but new + expansion + reactivation is {gained / Quarter:R}; what is gained is there at the end.");
         double left = (end * Quarter) + lost, right = (start * Quarter) + gained;
-        Guard.Consistent(Math.Abs(left - right) <= Tolerance * Math.Max(left, right), "endingMrr", string.Create(CultureInfo.InvariantCulture,
-            $"is {end:R} but startingMrr + new + expansion + reactivation − contraction − churned is {(right - lost) / Quarter:R}."));
+        Guard.Consistent(Math.Abs(left - right) <= Tolerance * Math.Max(left, right), "endingMrr", $"is {end:R} but startingMrr + new + expansion + reactivation − contraction − churned is {(right - lost) / Quarter:R}.");
     }
 
     private static void EmptyClass(double amount, long customers, string amountName, string customersName) =>
-        Guard.Consistent(customers > 0 || amount == 0, amountName, string.Create(CultureInfo.InvariantCulture,
-            $"is {amount:R} but {customersName} is 0; an empty class moves no MRR."));
+        Guard.Consistent(customers > 0 || amount == 0, amountName, $"is {amount:R} but {customersName} is 0; an empty class moves no MRR.");
 
 }

@@ -38,9 +38,9 @@ public readonly record struct HistoricalClv<T>
         Guard.FiniteMoney(revenue);
         Guard.FiniteMoney(grossProfit);
         Guard.Consistent(transactions > 0 || revenue == T.Zero, nameof(revenue),
-            string.Create(CultureInfo.InvariantCulture, $"is {revenue} but there is no transaction."));
+            $"is {revenue} but there is no transaction.");
         Guard.Consistent(transactions > 0 || grossProfit == T.Zero, nameof(grossProfit),
-            string.Create(CultureInfo.InvariantCulture, $"is {grossProfit} but there is no transaction."));
+            $"is {grossProfit} but there is no transaction.");
         Transactions = transactions;
         Revenue = revenue;
         GrossProfit = grossProfit;

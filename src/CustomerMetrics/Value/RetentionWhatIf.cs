@@ -21,8 +21,7 @@ public readonly record struct RetentionWhatIf
     public RetentionWhatIf(RetentionClv baseline, RetentionClv improved)
     {
         Guard.Consistent(improved.MarginPerPeriod.Equals(baseline.MarginPerPeriod) && improved.DiscountRate.Equals(baseline.DiscountRate) &&
-            improved.Horizon == baseline.Horizon, nameof(improved), string.Create(CultureInfo.InvariantCulture,
-            $"{improved} must differ from baseline {baseline} only in the retention rate."));
+            improved.Horizon == baseline.Horizon, nameof(improved), $"{improved} must differ from baseline {baseline} only in the retention rate.");
         Baseline = baseline;
         Improved = improved;
     }
