@@ -36,4 +36,5 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.BgNbdModel))]
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.GammaGammaModel))]
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.ShiftedBetaGeometricModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.ParetoNbdModel))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;
