@@ -37,4 +37,6 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.GammaGammaModel))]
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.ShiftedBetaGeometricModel))]
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.ParetoNbdModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.MbgNbdModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.BgBbModel))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;

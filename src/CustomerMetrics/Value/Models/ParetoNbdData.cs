@@ -21,7 +21,7 @@ internal sealed class ParetoNbdData
     private readonly double[] _rowWeight;  // distinct (x, T, tₓ): Σ weights
     private readonly int[] _rowPair;       // distinct (x, T, tₓ): index into _pairAge
 
-    public ParetoNbdData(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> weights, string model)
+    public ParetoNbdData(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> weights, string model, bool allowNoRepeat = false)
     {
         Guard.SameLength(frequency.Length, recency.Length);
         Guard.SameLength(frequency.Length, age.Length);
@@ -62,7 +62,7 @@ internal sealed class ParetoNbdData
             ThrowHelper.Argument(nameof(weights), "The weights sum to 0: there is no customer to fit.");
         }
 
-        if (!(repeatWeight > 0))
+        if (!(repeatWeight > 0) && !allowNoRepeat)
         {
             throw new ModelFitException($"{model}: no customer made a repeat purchase (every x is 0), so the purchase rate and dropout are not identified.");
         }
@@ -122,6 +122,21 @@ internal sealed class ParetoNbdData
 
     /// <summary>Distinct (x, T, tₓ) rows after compression.</summary>
     public int DistinctRows => _rowRecency.Length;
+
+    /// <summary>The compressed rows (x, tₓ, T, Σ weights), ordered by x, T, tₓ.</summary>
+    public (double[] X, double[] Tx, double[] T, double[] Weight) Rows()
+    {
+        int n = _rowRecency.Length;
+        var x = new double[n];
+        var t = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = _groupX[_pairGroup[_rowPair[i]]];
+            t[i] = _pairAge[_rowPair[i]];
+        }
+
+        return (x, (double[])_rowRecency.Clone(), t, (double[])_rowWeight.Clone());
+    }
 
     /// <summary>When false, one thread sums every row (the reference for tests and benchmarks).</summary>
     public bool Parallel { get; init; } = true;

@@ -26,13 +26,13 @@ internal struct ParetoNbdFactor
 /// α &lt; β: G(t) = (α+t)/(β+t) · S(s+1; r+s+x+1; (β−α)/(β+t)) ∈ (0, 1], with S(b; c; z) = Σₖ (b)ₖ/(c)ₖ zᵏ.</para>
 /// <para>Then ln L = ln Γ(r+x) − ln Γ(r) + r ln α + s ln β + ln A(tₓ) + ln(q G(tₓ) + e^−D (1 − q G(T))), q = s/(r+s+x),
 /// D = ln A(tₓ) − ln A(T) ≥ 0. The last bracket is e^−D + q (G(tₓ) − e^−D G(T)) with a non-negative second term, so
-/// nothing overflows or cancels catastrophically. P(alive) = e^−D / bracket. The series S has terms bounded by zᵏ; for
-/// z &gt; 0.95 (α and β more than 20-fold apart with t small) it is evaluated through the connection formulas of
-/// <see cref="Hypergeometric.Gauss"/>.</para>
+/// nothing overflows or cancels catastrophically. P(alive) = e^−D / bracket. The series S has positive terms bounded by zᵏ
+/// and is summed directly up to z = 0.999 (α and β 1000-fold apart with t small; at most ~40,000 terms); beyond, through
+/// the connection formulas of <see cref="Hypergeometric.Gauss"/> (accurate to ~1e-14 for parameters up to a few hundred).</para>
 /// </remarks>
 internal static class ParetoNbdLikelihood
 {
-    private const double SeriesLimit = 0.95;
+    private const double SeriesLimit = 0.999;
 
     /// <summary>
     /// The part of ln L that depends on (tₓ, T) given the x-only constants, with its gradient in (r, α, s, β) added to
@@ -154,7 +154,7 @@ internal static class ParetoNbdLikelihood
         db = 0;
         dc = 0;
         dz = 0;
-        for (int k = 0; k < 100_000; k++)
+        for (int k = 0; k < 200_000; k++)
         {
             double ratio = (b + k) / (c + k);
             dz += (k + 1) * term * ratio;

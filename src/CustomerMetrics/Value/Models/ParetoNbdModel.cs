@@ -35,7 +35,7 @@ public readonly record struct ParetoNbdModel : IPurchaseModel
     public ParetoNbdModel(double r, double alpha, double s, double beta)
         : this(r, alpha, s, beta, double.NaN, 0, default, double.NaN, double.NaN, double.NaN, double.NaN, null)
     {
-        ModelChecks.HasParameters(HasParameters, nameof(ParetoNbdModel), "ParetoNbd.Fit");
+        ModelChecks.Positive(r, nameof(r)); // All four 0 passes the JSON constructor (the default model) but not this one.
     }
 
     /// <summary>Creates a model with its fit report (the JSON constructor); validates every member.</summary>
