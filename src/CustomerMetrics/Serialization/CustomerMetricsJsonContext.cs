@@ -39,4 +39,6 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.ParetoNbdModel))]
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.MbgNbdModel))]
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.BgBbModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.Validation.ModelComparisonRow))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.Validation.LikelihoodRatioTest))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;
