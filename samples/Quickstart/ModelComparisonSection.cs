@@ -22,7 +22,7 @@ internal static class ModelComparisonSection
         output.WriteLine(pareto.ToString());
         ModelComparisonRow[] table = PurchaseDiagnostics.Compare(split,
         [
-            ("BG/NBD", BgNbd.Fit(split.Calibration), 4),
+            ("BG/NBD", new BgNbdPurchaseModel(BgNbd.Fit(split.Calibration)), 4),
             ("Pareto/NBD", pareto, ParetoNbdModel.ParameterCount),
             ("MBG/NBD", MbgNbd.Fit(split.Calibration), MbgNbdModel.ParameterCount),
         ]);

@@ -175,12 +175,12 @@ public readonly record struct BgBbModel
     /// P(X(n) = x): probability that a new customer makes exactly x transactions in n opportunities (eq. 8):
     /// C(n, x) B(α+x, β+n−x)/B(α, β) · B(γ, δ+n)/B(γ, δ) + Σ from i = x to n−1 of C(i, x) B(α+x, β+i−x)/B(α, β) · B(γ+1, δ+i)/B(γ, δ).
     /// </summary>
+    /// <param name="opportunities">n ≥ 0 (the horizon comes first, as in every prediction).</param>
     /// <param name="transactions">x ≥ 0.</param>
-    /// <param name="opportunities">n ≥ 0.</param>
     /// <returns>A probability; 0 when x &gt; n.</returns>
     /// <exception cref="ArgumentOutOfRangeException">x or n is negative.</exception>
     /// <exception cref="InvalidOperationException">The model is <c>default</c>.</exception>
-    public double ProbabilityOfTransactions(int transactions, int opportunities)
+    public double ProbabilityOfTransactions(int opportunities, int transactions)
     {
         Ensure();
         Guard.NonNegative(transactions);

@@ -17,7 +17,7 @@ namespace CustomerMetrics.Value.Models;
 /// expectation (t = ∞) exists only for a &gt; 1 and throws otherwise.
 /// <threadsafety>Immutable; safe from any thread.</threadsafety>
 /// </remarks>
-public readonly record struct BgNbdModel : Validation.IPurchaseModel
+public readonly record struct BgNbdModel
 {
     /// <summary>Creates a model from known parameters (all finite and &gt; 0).</summary>
     /// <param name="r">Shape of the gamma distribution of purchase rates.</param>

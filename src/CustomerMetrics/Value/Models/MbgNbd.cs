@@ -1,3 +1,5 @@
+using CustomerMetrics.Value.Models.Validation;
+
 namespace CustomerMetrics.Value.Models;
 
 /// <summary>
@@ -37,7 +39,7 @@ public static class MbgNbd
     public static MbgNbdModel Fit(RfmSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return Fit(new MbgNbdData(summary.Frequency, summary.Recency, summary.T, default), summary.Unit);
+        return Fit(new MbgNbdData(summary.Frequency, summary.Recency, RfmColumns.Age(summary), default), summary.Unit);
     }
 
     internal static MbgNbdModel Fit(MbgNbdData data, PeriodUnit? unit)

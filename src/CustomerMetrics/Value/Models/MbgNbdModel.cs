@@ -178,12 +178,12 @@ public readonly record struct MbgNbdModel : IPurchaseModel
     /// P(X(t) = n) = B(a, b+n+1)/B(a, b) · NB(n; r, α, t) + B(a+1, b+n)/B(a, b) · (n = 0 ? 1 : I_z(n, r)), z = t/(α+t): alive
     /// after n + 1 dropout chances with exactly n purchases, or dropped at the n-th chance with at least n purchases by t.
     /// </summary>
-    /// <param name="n">Number of purchases, ≥ 0.</param>
     /// <param name="t">Length of the period, finite and ≥ 0.</param>
+    /// <param name="n">Number of purchases, ≥ 0.</param>
     /// <returns>A probability in [0, 1].</returns>
     /// <exception cref="ArgumentOutOfRangeException">n &lt; 0, or t negative, NaN or infinite.</exception>
     /// <exception cref="InvalidOperationException">The model is <c>default</c>.</exception>
-    public double ProbabilityOfPurchases(int n, double t)
+    public double ProbabilityOfPurchases(double t, int n)
     {
         Ensure();
         Guard.NonNegative(n);

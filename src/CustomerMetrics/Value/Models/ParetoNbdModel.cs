@@ -187,12 +187,12 @@ public readonly record struct ParetoNbdModel : IPurchaseModel
     /// count over a lifetime that outlasts t or ends at τ (Fader, Hardie &amp; Lee 2006, <i>Deriving an expression for
     /// P(X(t) = x) under the Pareto/NBD model</i>), the integral by adaptive Gauss–Kronrod quadrature (relative error ~1e-10).
     /// </summary>
-    /// <param name="n">Number of purchases, ≥ 0.</param>
     /// <param name="t">Length of the period, finite and ≥ 0.</param>
+    /// <param name="n">Number of purchases, ≥ 0.</param>
     /// <returns>A probability in [0, 1]; 1 for n = 0 and t = 0.</returns>
     /// <exception cref="ArgumentOutOfRangeException">n &lt; 0, or t negative, NaN or infinite.</exception>
     /// <exception cref="InvalidOperationException">The model is <c>default</c>.</exception>
-    public double ProbabilityOfPurchases(int n, double t)
+    public double ProbabilityOfPurchases(double t, int n)
     {
         Ensure();
         Guard.NonNegative(n);

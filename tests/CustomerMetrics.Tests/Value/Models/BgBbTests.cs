@@ -59,7 +59,7 @@ public class BgBbTests
         double total = 0, mean = 0;
         for (int k = 0; k <= 6; k++)
         {
-            double p = m.ProbabilityOfTransactions(k, 6);
+            double p = m.ProbabilityOfTransactions(6, k);
             total += p;
             mean += k * p;
         }
@@ -72,7 +72,7 @@ public class BgBbTests
         double closed = m.Alpha / (m.Alpha + m.Beta) * m.Delta / (m.Gamma - 1)
             * (1 - Math.Exp(SpecialFunctions.GammaLn(m.Gamma + m.Delta) - SpecialFunctions.GammaLn(m.Gamma + m.Delta + 6) + SpecialFunctions.GammaLn(1 + m.Delta + 6) - SpecialFunctions.GammaLn(1 + m.Delta)));
         Assert.Equal(closed, m.ExpectedTransactions(6), 1e-12);
-        Assert.Equal(0, m.ProbabilityOfTransactions(7, 6));
+        Assert.Equal(0, m.ProbabilityOfTransactions(6, 7));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class MbgNbdTests
             double total = 0, mean = 0;
             for (int n = 0; n < 2000; n++)
             {
-                double p = m.ProbabilityOfPurchases(n, t);
+                double p = m.ProbabilityOfPurchases(t, n);
                 total += p;
                 mean += n * p;
             }
@@ -105,7 +105,7 @@ public class MbgNbdTests
         }
 
         Assert.Equal(sum / customers, m.ExpectedPurchases(39), 0.02);
-        Assert.Equal((double)zero / customers, m.ProbabilityOfPurchases(0, 39), 0.004);
+        Assert.Equal((double)zero / customers, m.ProbabilityOfPurchases(39, 0), 0.004);
 
         // P(alive) below 1 for x = 0, and E[Y(t)] = P(alive) × the posterior BG/NBD expectation.
         Assert.InRange(m.ProbabilityAlive(0, 0, 38.86), 0.1, 0.999);

@@ -164,7 +164,7 @@ public class ParetoNbdTests
                 double total = 0, mean = 0;
                 for (int n = 0; n < 400; n++)
                 {
-                    double p = m.ProbabilityOfPurchases(n, t);
+                    double p = m.ProbabilityOfPurchases(t, n);
                     total += p;
                     mean += n * p;
                 }

@@ -33,8 +33,8 @@ public interface IPurchaseModel
     double ProbabilityAlive(double frequency, double recency, double age);
 
     /// <summary>P(X(t) = n): probability that a new customer makes exactly n purchases in a period of length t.</summary>
+    /// <param name="t">Length of the period, finite and ≥ 0 (the horizon comes first, as in every prediction).</param>
     /// <param name="n">Number of purchases, ≥ 0.</param>
-    /// <param name="t">Length of the period, finite and ≥ 0.</param>
     /// <returns>A probability.</returns>
-    double ProbabilityOfPurchases(int n, double t);
+    double ProbabilityOfPurchases(double t, int n);
 }

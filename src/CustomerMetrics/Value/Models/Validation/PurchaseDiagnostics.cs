@@ -33,7 +33,7 @@ public static class PurchaseDiagnostics
             int bin = (int)Math.Min(c.Frequency[i], maxFrequency);
             customers[bin]++;
             actual[bin].Add(split.HoldoutPurchases[i]);
-            expected[bin].Add(model.ConditionalExpectedPurchases(split.HoldoutLength, c.Frequency[i], c.Recency[i], c.T[i]));
+            expected[bin].Add(model.ConditionalExpectedPurchases(split.HoldoutLength, c.Frequency[i], c.Recency[i], RfmColumns.Age(c)[i]));
         }
 
         var frequency = new double[bins];
@@ -162,7 +162,8 @@ public static class PurchaseDiagnostics
         for (int i = 0; i < summary.Count; i++)
         {
             actual[(int)Math.Min(summary.Frequency[i], maxPurchases)]++;
-            ages[summary.T[i]] = ages.GetValueOrDefault(summary.T[i]) + 1;
+            double age = RfmColumns.Age(summary)[i];
+            ages[age] = ages.GetValueOrDefault(age) + 1;
         }
 
         var expected = new NeumaierSum[maxPurchases + 1];
@@ -171,7 +172,7 @@ public static class PurchaseDiagnostics
             double rest = 1;
             for (int n = 0; n < maxPurchases; n++)
             {
-                double p = model.ProbabilityOfPurchases(n, age);
+                double p = model.ProbabilityOfPurchases(age, n);
                 expected[n].Add(count * p);
                 rest -= p;
             }
@@ -238,7 +239,7 @@ public static class PurchaseDiagnostics
             NeumaierSum squares = default, absolute = default, expected = default, actual = default;
             for (int i = 0; i < c.Count; i++)
             {
-                double e = model.ConditionalExpectedPurchases(split.HoldoutLength, c.Frequency[i], c.Recency[i], c.T[i]);
+                double e = model.ConditionalExpectedPurchases(split.HoldoutLength, c.Frequency[i], c.Recency[i], RfmColumns.Age(c)[i]);
                 double a = split.HoldoutPurchases[i];
                 squares.Add((e - a) * (e - a));
                 absolute.Add(Math.Abs(e - a));
