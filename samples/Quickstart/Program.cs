@@ -6,3 +6,4 @@ SurveysSection.Print(Console.Out);
 SubscriptionsSection.Print(Console.Out);
 ValueSection.Print(Console.Out);
 ModelsSection.Print(Console.Out);
+ModelComparisonSection.Print(Console.Out);

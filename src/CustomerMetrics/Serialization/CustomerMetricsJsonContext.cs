@@ -47,4 +47,9 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.BgNbdModel))]
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.GammaGammaModel))]
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.ShiftedBetaGeometricModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.ParetoNbdModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.MbgNbdModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.BgBbModel))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.Validation.ModelComparisonRow))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.Validation.LikelihoodRatioTest))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;

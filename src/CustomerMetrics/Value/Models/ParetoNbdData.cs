@@ -1,0 +1,273 @@
+using System.Globalization;
+using CustomerMetrics.Internal;
+using MathNet.Numerics;
+
+namespace CustomerMetrics.Value.Models;
+
+/// <summary>
+/// Validated Pareto/NBD input compressed to distinct (x, T, tₓ) rows with summed weights, ordered by x then T then tₓ:
+/// terms that depend only on x (log-gammas, digammas) are computed once per distinct x per evaluation, the factor G(T)
+/// once per distinct (x, T), and the per-row part (G(tₓ)) is summed over blocks of rows on every core, the partial sums
+/// merging by addition.
+/// </summary>
+internal sealed class ParetoNbdData
+{
+    private const int BlockRows = 2048;
+
+    private readonly double[] _groupX;     // distinct x
+    private readonly double[] _pairAge;    // distinct (x, T): T
+    private readonly int[] _pairGroup;     // distinct (x, T): index into _groupX
+    private readonly double[] _rowRecency; // distinct (x, T, tₓ): tₓ
+    private readonly double[] _rowWeight;  // distinct (x, T, tₓ): Σ weights
+    private readonly int[] _rowPair;       // distinct (x, T, tₓ): index into _pairAge
+
+    public ParetoNbdData(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> weights, string model, bool allowNoRepeat = false)
+    {
+        Guard.SameLength(frequency.Length, recency.Length);
+        Guard.SameLength(frequency.Length, age.Length);
+        if (!weights.IsEmpty)
+        {
+            Guard.SameLength(frequency.Length, weights.Length);
+        }
+
+        int n = frequency.Length;
+        if (n == 0)
+        {
+            ThrowHelper.Argument(nameof(frequency), $"The {model} model cannot be fitted to no customers.");
+        }
+
+        var keys = new (double X, double T, double Tx, double W)[n];
+        double totalWeight = 0, repeatWeight = 0, sumX = 0, sumT = 0;
+        for (int i = 0; i < n; i++)
+        {
+            ValidateRow(frequency, recency, age, i);
+            double w = weights.IsEmpty ? 1 : weights[i];
+            if (!(w >= 0) || double.IsPositiveInfinity(w))
+            {
+                ThrowHelper.ValueOutOfRange(nameof(weights), i, w, "finite numbers ≥ 0");
+            }
+
+            keys[i] = (frequency[i], age[i], recency[i], w);
+            totalWeight += w;
+            sumX += w * frequency[i];
+            sumT += w * age[i];
+            if (frequency[i] > 0)
+            {
+                repeatWeight += w;
+            }
+        }
+
+        if (!(totalWeight > 0))
+        {
+            ThrowHelper.Argument(nameof(weights), "The weights sum to 0: there is no customer to fit.");
+        }
+
+        if (!(repeatWeight > 0) && !allowNoRepeat)
+        {
+            throw new ModelFitException($"{model}: no customer made a repeat purchase (every x is 0), so the purchase rate and dropout are not identified.");
+        }
+
+        Array.Sort(keys, static (p, q) => p.X != q.X ? p.X.CompareTo(q.X) : p.T != q.T ? p.T.CompareTo(q.T) : p.Tx.CompareTo(q.Tx));
+        var groupX = new List<double>();
+        var pairAge = new List<double>();
+        var pairGroup = new List<int>();
+        var rowRecency = new List<double>();
+        var rowWeight = new List<double>();
+        var rowPair = new List<int>();
+        for (int i = 0; i < n; i++)
+        {
+            var k = keys[i];
+            bool newGroup = i == 0 || k.X != keys[i - 1].X;
+            bool newPair = newGroup || k.T != keys[i - 1].T;
+            if (newGroup)
+            {
+                groupX.Add(k.X);
+            }
+
+            if (newPair)
+            {
+                pairAge.Add(k.T);
+                pairGroup.Add(groupX.Count - 1);
+            }
+
+            if (newPair || k.Tx != keys[i - 1].Tx)
+            {
+                rowRecency.Add(k.Tx);
+                rowWeight.Add(k.W);
+                rowPair.Add(pairAge.Count - 1);
+            }
+            else
+            {
+                rowWeight[^1] += k.W;
+            }
+        }
+
+        _groupX = [.. groupX];
+        _pairAge = [.. pairAge];
+        _pairGroup = [.. pairGroup];
+        _rowRecency = [.. rowRecency];
+        _rowWeight = [.. rowWeight];
+        _rowPair = [.. rowPair];
+        TotalWeight = totalWeight;
+        MeanFrequency = sumX / totalWeight;
+        MeanAge = sumT / totalWeight;
+    }
+
+    /// <summary>Σ weights: the customers the fit represents.</summary>
+    public double TotalWeight { get; }
+
+    public double MeanFrequency { get; }
+
+    public double MeanAge { get; }
+
+    /// <summary>Distinct (x, T, tₓ) rows after compression.</summary>
+    public int DistinctRows => _rowRecency.Length;
+
+    /// <summary>The compressed rows (x, tₓ, T, Σ weights), ordered by x, T, tₓ.</summary>
+    public (double[] X, double[] Tx, double[] T, double[] Weight) Rows()
+    {
+        int n = _rowRecency.Length;
+        var x = new double[n];
+        var t = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            x[i] = _groupX[_pairGroup[_rowPair[i]]];
+            t[i] = _pairAge[_rowPair[i]];
+        }
+
+        return (x, (double[])_rowRecency.Clone(), t, (double[])_rowWeight.Clone());
+    }
+
+    /// <summary>When false, one thread sums every row (the reference for tests and benchmarks).</summary>
+    public bool Parallel { get; init; } = true;
+
+    /// <summary>The total weighted log-likelihood at (r, α, s, β) = exp(log parameters); writes d/d(log θ).</summary>
+    public double LogLikelihood(ReadOnlySpan<double> logParameters, Span<double> gradient)
+    {
+        double r = Math.Exp(logParameters[0]), alpha = Math.Exp(logParameters[1]);
+        double s = Math.Exp(logParameters[2]), beta = Math.Exp(logParameters[3]);
+        double lnAlpha = logParameters[1], lnBeta = logParameters[3];
+        double lnGammaR = SpecialFunctions.GammaLn(r), psiR = SpecialFunctions.DiGamma(r);
+
+        // x-only constants.
+        var groupConstant = new double[_groupX.Length];
+        var groupDr = new double[_groupX.Length];
+        for (int g = 0; g < _groupX.Length; g++)
+        {
+            double rx = r + _groupX[g];
+            groupConstant[g] = SpecialFunctions.GammaLn(rx) - lnGammaR + (r * lnAlpha) + (s * lnBeta);
+            groupDr[g] = SpecialFunctions.DiGamma(rx) - psiR + lnAlpha;
+        }
+
+        // G(T) per distinct (x, T).
+        var pairFactor = new ParetoNbdFactor[_pairAge.Length];
+        for (int p = 0; p < _pairAge.Length; p++)
+        {
+            pairFactor[p] = ParetoNbdLikelihood.Factor(r, alpha, s, beta, _groupX[_pairGroup[p]], _pairAge[p]);
+        }
+
+        int blocks = (_rowRecency.Length + BlockRows - 1) / BlockRows;
+        var partial = new double[blocks * 5];
+        void Block(int block)
+        {
+            Span<double> g = stackalloc double[4];
+            g.Clear();
+            var value = default(NeumaierSum);
+            int end = Math.Min(_rowRecency.Length, (block + 1) * BlockRows);
+            for (int i = block * BlockRows; i < end; i++)
+            {
+                int pair = _rowPair[i];
+                int group = _pairGroup[pair];
+                double w = _rowWeight[i];
+                value.Add((w * groupConstant[group]) + ParetoNbdLikelihood.Row(r, alpha, s, beta, _groupX[group], _rowRecency[i], _pairAge[pair],
+                    pairFactor[pair], w, g));
+                g[0] += w * groupDr[group];
+                g[1] += w * r / alpha;
+                g[2] += w * lnBeta;
+                g[3] += w * s / beta;
+            }
+
+            partial[block * 5] = value.Value;
+            g.CopyTo(partial.AsSpan((block * 5) + 1, 4));
+        }
+
+        if (Parallel && blocks > 1)
+        {
+            System.Threading.Tasks.Parallel.For(0, blocks, Block);
+        }
+        else
+        {
+            for (int block = 0; block < blocks; block++)
+            {
+                Block(block);
+            }
+        }
+
+        var total = default(NeumaierSum);
+        Span<double> sums = stackalloc double[4];
+        sums.Clear();
+        for (int block = 0; block < blocks; block++)
+        {
+            total.Add(partial[block * 5]);
+            for (int j = 0; j < 4; j++)
+            {
+                sums[j] += partial[(block * 5) + 1 + j];
+            }
+        }
+
+        gradient[0] = sums[0] * r;
+        gradient[1] = sums[1] * alpha;
+        gradient[2] = sums[2] * s;
+        gradient[3] = sums[3] * beta;
+        return total.Value;
+    }
+
+    /// <summary>The minimised objective −LL/Σw with its gradient in log parameters.</summary>
+    public double Objective(ReadOnlySpan<double> logParameters, Span<double> gradient)
+    {
+        double ll = LogLikelihood(logParameters, gradient);
+        for (int i = 0; i < 4; i++)
+        {
+            gradient[i] = -gradient[i] / TotalWeight;
+        }
+
+        return -ll / TotalWeight;
+    }
+
+    /// <summary>The total negative log-likelihood, for the Hessian.</summary>
+    public double NegativeLogLikelihood(ReadOnlySpan<double> logParameters, Span<double> gradient)
+    {
+        double ll = LogLikelihood(logParameters, gradient);
+        for (int i = 0; i < 4; i++)
+        {
+            gradient[i] = -gradient[i];
+        }
+
+        return -ll;
+    }
+
+    internal static void ValidateRow(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, int i)
+    {
+        double x = frequency[i], tx = recency[i], t = age[i];
+        if (!(x >= 0) || x != Math.Floor(x) || double.IsPositiveInfinity(x))
+        {
+            ThrowHelper.ValueOutOfRange(nameof(frequency), i, x, "whole numbers ≥ 0 (repeat purchases)");
+        }
+
+        if (!(t > 0) || double.IsPositiveInfinity(t))
+        {
+            ThrowHelper.ValueOutOfRange(nameof(age), i, t, "finite numbers > 0 (time since the first purchase, T)");
+        }
+
+        if (!(tx >= 0) || tx > t)
+        {
+            ThrowHelper.ValueOutOfRange(nameof(recency), i, tx, string.Create(CultureInfo.InvariantCulture,
+                $"numbers from 0 to the customer's age T = {t:R} (time of the last purchase)"));
+        }
+
+        if (x == 0 && tx != 0)
+        {
+            ThrowHelper.ValueOutOfRange(nameof(recency), i, tx, "0 for a customer without repeat purchases");
+        }
+    }
+}
