@@ -24,6 +24,7 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(Subscriptions.MrrMovements<double>), TypeInfoPropertyName = "MrrMovementsDouble")]
 [JsonSerializable(typeof(Subscriptions.RetentionComparison))]
 [JsonSerializable(typeof(Subscriptions.CohortTable))]
+[JsonSerializable(typeof(Subscriptions.LedgerPeriod))]
 [JsonSerializable(typeof(Acquisition.AcquisitionCost))]
 [JsonSerializable(typeof(CustomerMetrics.Value.HistoricalClv))]
 [JsonSerializable(typeof(CustomerMetrics.Value.HistoricalClvDouble))]
