@@ -4,5 +4,6 @@ Console.WriteLine("CustomerMetrics quickstart: every figure below comes from bui
 Console.WriteLine();
 SurveysSection.Print(Console.Out);
 SubscriptionsSection.Print(Console.Out);
+LedgerSection.Print(Console.Out);
 ValueSection.Print(Console.Out);
 ModelsSection.Print(Console.Out);
