@@ -35,6 +35,7 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(Subscriptions.MrrMovements<double>), TypeInfoPropertyName = "MrrMovementsDouble")]
 [JsonSerializable(typeof(Subscriptions.RetentionComparison))]
 [JsonSerializable(typeof(Subscriptions.CohortTable))]
+[JsonSerializable(typeof(Subscriptions.LedgerPeriod))]
 [JsonSerializable(typeof(Acquisition.AcquisitionCost))]
 [JsonSerializable(typeof(CustomerMetrics.Value.HistoricalClv<decimal>), TypeInfoPropertyName = "HistoricalClvDecimal")]
 [JsonSerializable(typeof(CustomerMetrics.Value.HistoricalClv<double>), TypeInfoPropertyName = "HistoricalClvDouble")]

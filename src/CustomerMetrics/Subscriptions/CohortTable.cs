@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json.Serialization;
 using CustomerMetrics.Internal;
 
@@ -27,7 +25,8 @@ namespace CustomerMetrics.Subscriptions;
 /// are NaN, never 0.</para>
 /// <para><threadsafety static="true" instance="true"/> Immutable.</para>
 /// </remarks>
-public readonly record struct CohortTable
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+public readonly partial record struct CohortTable
 {
     /// <summary>The largest number of periods (cohorts) a table may span: 2048 (170 years of months, 39 of weeks).</summary>
     public const int MaxPeriods = 2048;
@@ -43,7 +42,8 @@ public readonly record struct CohortTable
     /// <param name="activeCustomers">Active customers, row-major cohorts × ages (ages = cohorts), ≥ 0.</param>
     /// <param name="revenue">Revenue per cell, same shape, finite and ≥ 0.</param>
     /// <exception cref="ArgumentException">The shapes do not match the window, or the window exceeds <see cref="MaxPeriods"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A count is negative or a revenue negative or not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative or exceeds its cohort's size, a cell after the observation end is not 0, a revenue is negative or not finite, or positive where no customer is active (each names the member, index and value).</exception>
+    /// <exception cref="OverflowException">The cohort sizes sum past <see cref="long.MaxValue"/>.</exception>
     [JsonConstructor]
     public CohortTable(int firstCohort, int observedThrough, ImmutableArray<long> cohortSizes, ImmutableArray<long> activeCustomers, ImmutableArray<double> revenue)
     {
@@ -71,16 +71,23 @@ public readonly record struct CohortTable
             }
         }
 
+        long customers = 0;
         for (int i = 0; i < cells; i++)
         {
-            if (activeCustomers[i] < 0)
+            int row = i / cohorts, age = i % cohorts;
+            bool observed = age <= cohorts - 1 - row;
+            long size = cohortSizes[row];
+            customers = checked(customers + (age == 0 ? size : 0));
+            if (activeCustomers[i] < 0 || activeCustomers[i] > (observed ? size : 0))
             {
-                ThrowHelper.ValueOutOfRange(nameof(activeCustomers), i, activeCustomers[i], 0, long.MaxValue);
+                // At most the cohort's size; zero at ages after the observation end.
+                ThrowHelper.ValueOutOfRange(nameof(activeCustomers), i, activeCustomers[i], 0, observed ? size : 0);
             }
 
-            if (!(revenue[i] >= 0 && revenue[i] < double.PositiveInfinity))
+            if (!(revenue[i] >= 0 && revenue[i] < double.PositiveInfinity) || (revenue[i] > 0 && activeCustomers[i] == 0))
             {
-                ThrowHelper.ValueOutOfRange(nameof(revenue), i, revenue[i], "finite amounts ≥ 0");
+                ThrowHelper.ValueOutOfRange(nameof(revenue), i, revenue[i],
+                    activeCustomers[i] == 0 ? "0 (no customer is active in this cell)" : "finite amounts ≥ 0");
             }
         }
 
@@ -123,7 +130,7 @@ public readonly record struct CohortTable
             long total = 0;
             foreach (long size in CohortSizes)
             {
-                total += size;
+                total = checked(total + size);
             }
 
             return total;
@@ -179,356 +186,6 @@ public readonly record struct CohortTable
         double first = Revenue[(cohort - FirstCohort) * CohortCount];
         return first == 0 ? double.NaN : Revenue[cell] / first;
     }
-
-    /// <summary>The logo retention curve of one cohort, ages 0 to <see cref="LastObservedAge"/> (a new array).</summary>
-    /// <param name="cohort">A cohort period in the window.</param>
-    /// <returns>Fractions by age; all NaN for an empty cohort.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The cohort is outside the window.</exception>
-    public double[] LogoRetentionCurve(int cohort)
-    {
-        var curve = new double[LastObservedAge(cohort) + 1];
-        for (int age = 0; age < curve.Length; age++)
-        {
-            curve[age] = LogoRetention(cohort, age);
-        }
-
-        return curve;
-    }
-
-    /// <summary>The revenue retention curve of one cohort, ages 0 to <see cref="LastObservedAge"/> (a new array).</summary>
-    /// <param name="cohort">A cohort period in the window.</param>
-    /// <returns>Fractions by age; all NaN when the cohort's first-period revenue is 0.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The cohort is outside the window.</exception>
-    public double[] RevenueRetentionCurve(int cohort)
-    {
-        var curve = new double[LastObservedAge(cohort) + 1];
-        for (int age = 0; age < curve.Length; age++)
-        {
-            curve[age] = RevenueRetention(cohort, age);
-        }
-
-        return curve;
-    }
-
-    /// <summary>
-    /// The size-weighted average logo retention curve: at age k, Σ active(c, k) ÷ Σ customers(c) over the cohorts whose
-    /// age k is observed. Ages 0 to <see cref="CohortCount"/> − 1 (a new array; empty for an empty table); NaN at an age
-    /// where those cohorts have no customers.
-    /// </summary>
-    /// <returns>Fractions by age.</returns>
-    public double[] AverageLogoRetentionCurve()
-    {
-        int n = CohortCount;
-        var curve = new double[n];
-        for (int age = 0; age < n; age++)
-        {
-            long active = 0, size = 0;
-            for (int row = 0; row < n - age; row++)
-            {
-                active += ActiveCustomers[(row * n) + age];
-                size += CohortSizes[row];
-            }
-
-            curve[age] = size == 0 ? double.NaN : (double)active / size;
-        }
-
-        return curve;
-    }
-
-    /// <summary>
-    /// The revenue-weighted average revenue retention curve: at age k, Σ revenue(c, k) ÷ Σ revenue(c, 0) over the
-    /// cohorts whose age k is observed. Ages 0 to <see cref="CohortCount"/> − 1 (a new array); NaN where that
-    /// first-period revenue is 0.
-    /// </summary>
-    /// <returns>Fractions by age.</returns>
-    public double[] AverageRevenueRetentionCurve()
-    {
-        int n = CohortCount;
-        var curve = new double[n];
-        for (int age = 0; age < n; age++)
-        {
-            double revenue = 0, first = 0;
-            for (int row = 0; row < n - age; row++)
-            {
-                revenue += Revenue[(row * n) + age];
-                first += Revenue[row * n];
-            }
-
-            curve[age] = first == 0 ? double.NaN : revenue / first;
-        }
-
-        return curve;
-    }
-
-    /// <summary>
-    /// Builds the table from activity records without revenue (revenue cells are 0, revenue retention NaN). See
-    /// <see cref="Build(ReadOnlySpan{long}, ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{double}, int)"/>.
-    /// </summary>
-    /// <param name="customers">Customer id of each record, ascending (records sorted by customer, then active period).</param>
-    /// <param name="cohortPeriods">The customer's cohort (joining) period, the same on all of its records.</param>
-    /// <param name="activePeriods">The period the customer was active in, ≥ its cohort period, ≤ <paramref name="observedThrough"/>.</param>
-    /// <param name="observedThrough">The last period observed.</param>
-    /// <returns>The table.</returns>
-    /// <exception cref="ArgumentException">The spans differ in length, or the window exceeds <see cref="MaxPeriods"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A record is out of order or inconsistent (names the span, index and value).</exception>
-    public static CohortTable Build(ReadOnlySpan<long> customers, ReadOnlySpan<int> cohortPeriods, ReadOnlySpan<int> activePeriods, int observedThrough) =>
-        Build(customers, cohortPeriods, activePeriods, [], observedThrough);
-
-    /// <summary>
-    /// Builds the table from activity records (customer, cohort period, active period, revenue) in one pass. Records of
-    /// the same customer in the same period merge: the customer counts once and the revenue adds.
-    /// </summary>
-    /// <param name="customers">
-    /// Customer id of each record. Records must be sorted by customer (ascending), then by active period
-    /// (non-decreasing), so that distinct customers are counted without a hash set; sort with
-    /// <c>MemoryExtensions.Sort</c> if needed.
-    /// </param>
-    /// <param name="cohortPeriods">The customer's cohort (joining) period, the same on all of its records.</param>
-    /// <param name="activePeriods">The period the customer was active in, from its cohort period to <paramref name="observedThrough"/>.</param>
-    /// <param name="revenue">Empty, or the revenue of each record in currency units, finite and ≥ 0.</param>
-    /// <param name="observedThrough">The last period observed (the end of the window; young cohorts' later ages are unobserved).</param>
-    /// <returns>The table (empty for no records). Allocates the table only: O(periods²), independent of the record count.</returns>
-    /// <exception cref="ArgumentException">The spans differ in length (an empty <paramref name="revenue"/> is allowed), or
-    /// the window from the first cohort to <paramref name="observedThrough"/> exceeds <see cref="MaxPeriods"/> periods.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A customer id is smaller than the previous one, an active period is
-    /// earlier than the previous record of the same customer or than its cohort or later than
-    /// <paramref name="observedThrough"/>, a customer's cohort changes between records, or a revenue is negative or not
-    /// finite (each names the span, the index and the value).</exception>
-    public static CohortTable Build(ReadOnlySpan<long> customers, ReadOnlySpan<int> cohortPeriods, ReadOnlySpan<int> activePeriods, ReadOnlySpan<double> revenue, int observedThrough)
-    {
-        Guard.SameLength(cohortPeriods.Length, customers.Length);
-        Guard.SameLength(activePeriods.Length, customers.Length);
-        if (!revenue.IsEmpty)
-        {
-            Guard.SameLength(revenue.Length, customers.Length);
-        }
-
-        if (customers.IsEmpty)
-        {
-            return default;
-        }
-
-        int first = int.MaxValue;
-        foreach (int cohort in cohortPeriods)
-        {
-            first = Math.Min(first, cohort);
-        }
-
-        long periods = (long)observedThrough - first + 1;
-        if (periods < 1)
-        {
-            // Every cohort lies after the window: report the earliest.
-            ThrowHelper.ValueOutOfRange(nameof(cohortPeriods), cohortPeriods.IndexOf(first), first, int.MinValue, observedThrough);
-        }
-
-        if (periods > MaxPeriods)
-        {
-            ThrowHelper.Argument(nameof(cohortPeriods), string.Create(CultureInfo.InvariantCulture,
-                $"The window from the first cohort {first} to observedThrough {observedThrough} spans {periods} periods; a table spans at most {MaxPeriods}."));
-        }
-
-        int n = (int)periods;
-        var sizes = new long[n];
-        var active = new long[n * n];
-        var sums = new double[revenue.IsEmpty ? 0 : n * n];
-        var compensation = new double[sums.Length];
-        long previousCustomer = long.MinValue;
-        int previousCohort = 0, previousActive = 0;
-        for (int i = 0; i < customers.Length; i++)
-        {
-            long customer = customers[i];
-            int cohort = cohortPeriods[i], period = activePeriods[i];
-            bool sameCell = false;
-            if (period < cohort || period > observedThrough)
-            {
-                ThrowHelper.ValueOutOfRange(nameof(activePeriods), i, period, cohort, observedThrough);
-            }
-
-            if (i > 0 && customer == previousCustomer)
-            {
-                if (cohort != previousCohort)
-                {
-                    ThrowHelper.ValueOutOfRange(nameof(cohortPeriods), i, cohort, previousCohort, previousCohort);
-                }
-
-                if (period < previousActive)
-                {
-                    ThrowHelper.ValueOutOfRange(nameof(activePeriods), i, period, previousActive, observedThrough);
-                }
-
-                sameCell = period == previousActive;
-            }
-            else
-            {
-                if (i > 0 && customer < previousCustomer)
-                {
-                    ThrowHelper.ValueOutOfRange(nameof(customers), i, customer, previousCustomer, long.MaxValue);
-                }
-
-                sizes[cohort - first]++;
-            }
-
-            int cell = ((cohort - first) * n) + (period - cohort);
-            if (!sameCell)
-            {
-                active[cell]++;
-            }
-
-            if (sums.Length != 0)
-            {
-                double amount = revenue[i];
-                if (!(amount >= 0 && amount < double.PositiveInfinity))
-                {
-                    ThrowHelper.ValueOutOfRange(nameof(revenue), i, amount, "finite amounts ≥ 0");
-                }
-
-                CompensatedSum.Add(ref sums[cell], ref compensation[cell], amount);
-            }
-
-            previousCustomer = customer;
-            previousCohort = cohort;
-            previousActive = period;
-        }
-
-        if (sums.Length == 0)
-        {
-            sums = new double[n * n];
-        }
-        else
-        {
-            for (int i = 0; i < sums.Length; i++)
-            {
-                sums[i] += compensation[i];
-            }
-        }
-
-        return new CohortTable(first, observedThrough, ImmutableCollectionsMarshal.AsImmutableArray(sizes),
-            ImmutableCollectionsMarshal.AsImmutableArray(active), ImmutableCollectionsMarshal.AsImmutableArray(sums));
-    }
-
-    /// <summary>
-    /// Merges two tables built from disjoint sets of customers over the same observation window: counts and revenue
-    /// add cell by cell; the cohort range is the union. The empty table (<c>default</c>) is the identity.
-    /// </summary>
-    /// <param name="left">One table.</param>
-    /// <param name="right">The other.</param>
-    /// <returns>The merged table (a new allocation of the merged table's size).</returns>
-    /// <exception cref="ArgumentException">Both are non-empty and their <see cref="ObservedThrough"/> differ (a cell
-    /// unobserved in one would silently count as zero).</exception>
-    public static CohortTable operator +(CohortTable left, CohortTable right)
-    {
-        if (left.IsEmpty)
-        {
-            return right;
-        }
-
-        if (right.IsEmpty)
-        {
-            return left;
-        }
-
-        if (left.ObservedThrough != right.ObservedThrough)
-        {
-            ThrowHelper.Argument(nameof(right), string.Create(CultureInfo.InvariantCulture,
-                $"Cannot merge cohort tables observed through {left.ObservedThrough} and {right.ObservedThrough}; the observation windows must end in the same period."));
-        }
-
-        int first = Math.Min(left.FirstCohort, right.FirstCohort);
-        int n = left.ObservedThrough - first + 1;
-        var sizes = new long[n];
-        var active = new long[n * n];
-        var revenue = new double[n * n];
-        foreach (CohortTable table in (ReadOnlySpan<CohortTable>)[left, right])
-        {
-            int m = table.CohortCount, shift = table.FirstCohort - first;
-            for (int row = 0; row < m; row++)
-            {
-                sizes[row + shift] = checked(sizes[row + shift] + table.CohortSizes[row]);
-                for (int age = 0; age < m; age++)
-                {
-                    int cell = ((row + shift) * n) + age;
-                    active[cell] = checked(active[cell] + table.ActiveCustomers[(row * m) + age]);
-                    revenue[cell] += table.Revenue[(row * m) + age];
-                }
-            }
-        }
-
-        return new CohortTable(first, left.ObservedThrough, ImmutableCollectionsMarshal.AsImmutableArray(sizes),
-            ImmutableCollectionsMarshal.AsImmutableArray(active), ImmutableCollectionsMarshal.AsImmutableArray(revenue));
-    }
-
-    /// <summary>Whether two tables have the same window and the same cells (contents, not references).</summary>
-    /// <param name="other">The other table.</param>
-    /// <returns><see langword="true"/> when equal.</returns>
-    public bool Equals(CohortTable other) =>
-        FirstCohort == other.FirstCohort && ObservedThrough == other.ObservedThrough
-        && CohortSizes.AsSpan().SequenceEqual(other.CohortSizes.AsSpan())
-        && ActiveCustomers.AsSpan().SequenceEqual(other.ActiveCustomers.AsSpan())
-        && Revenue.AsSpan().SequenceEqual(other.Revenue.AsSpan());
-
-    /// <summary>A hash of the window and the cohort sizes.</summary>
-    /// <returns>The hash code.</returns>
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        hash.Add(FirstCohort);
-        hash.Add(ObservedThrough);
-        foreach (long size in CohortSizes)
-        {
-            hash.Add(size);
-        }
-
-        return hash.ToHashCode();
-    }
-
-    /// <summary>
-    /// The logo retention table as text for notebooks: one row per cohort (period, customers, retention by age in %),
-    /// then the size-weighted average; at most 24 ages are shown. Invariant culture.
-    /// </summary>
-    /// <returns>The table as text.</returns>
-    public override string ToString()
-    {
-        if (IsEmpty)
-        {
-            return "CohortTable (empty)";
-        }
-
-        const int MaxAges = 24;
-        int n = CohortCount, ages = Math.Min(n, MaxAges);
-        var s = new StringBuilder();
-        s.Append(CultureInfo.InvariantCulture, $"Logo retention by cohort, periods {FirstCohort}..{ObservedThrough}, {Customers} customers").AppendLine();
-        s.Append("cohort  customers");
-        for (int age = 0; age < ages; age++)
-        {
-            s.Append(CultureInfo.InvariantCulture, $"{"+" + age.ToString(CultureInfo.InvariantCulture),7}");
-        }
-
-        s.AppendLine(n > MaxAges ? "  …" : "");
-        for (int row = 0; row < n; row++)
-        {
-            int cohort = FirstCohort + row;
-            s.Append(CultureInfo.InvariantCulture, $"{cohort,6}  {CohortSizes[row],9}");
-            for (int age = 0; age <= Math.Min(ages - 1, n - 1 - row); age++)
-            {
-                s.Append(Percent(LogoRetention(cohort, age)));
-            }
-
-            s.AppendLine();
-        }
-
-        s.Append("average ");
-        s.Append(' ', 9);
-        double[] average = AverageLogoRetentionCurve();
-        for (int age = 0; age < ages; age++)
-        {
-            s.Append(Percent(average[age]));
-        }
-
-        return s.ToString();
-    }
-
-    private static string Percent(double fraction) =>
-        double.IsNaN(fraction) ? "      -" : string.Create(CultureInfo.InvariantCulture, $"{fraction * 100,6:0.0}%");
 
     private int CohortRow(int cohort)
     {
