@@ -33,7 +33,7 @@ public static class CalibrationHoldout
                 $"The holdout end {holdoutEnd:yyyy-MM-dd} must be after the calibration end {calibrationEnd:yyyy-MM-dd}."));
         }
 
-        RfmSummary calibration = Rfm.Summarize(customerIds, dates, amounts, calibrationEnd, options with { AfterEnd = RowsAfterEnd.ExcludeAndCount });
+        RfmSummary calibration = Rfm.Summarize(customerIds, dates, amounts, calibrationEnd, new RfmOptions(options.Unit, options.Counting, RowsAfterEnd.ExcludeAndCount));
         bool whole = options.Counting == PeriodCounting.WholePeriods;
         int calibrationDay = calibrationEnd.DayNumber, holdoutDay = holdoutEnd.DayNumber;
         var keys = new List<long>();
