@@ -12,23 +12,8 @@ internal struct PeriodAccumulator
 
     public readonly LedgerPeriod ToPeriod(int period, DateOnly start, DateOnly end, LedgerOptions options) => new(
         period, start, end,
-        new MrrMovements<decimal>
-        {
-            StartingMrr = Start,
-            EndingMrr = End,
-            NewMrr = New,
-            ExpansionMrr = Expansion,
-            ContractionMrr = Contraction,
-            ChurnedMrr = Churned,
-            ReactivationMrr = Reactivation,
-            NewCustomers = NewCount,
-            ExpansionCustomers = ExpansionCount,
-            ContractionCustomers = ContractionCount,
-            ChurnedCustomers = ChurnedCount,
-            ReactivatedCustomers = ReactivatedCount,
-            UnchangedCustomers = Unchanged,
-            InactiveCustomers = Inactive,
-        },
+        new MrrMovements<decimal>(Start, End, New, Expansion, Contraction, Churned, Reactivation,
+            NewCount, ExpansionCount, ContractionCount, ChurnedCount, ReactivatedCount, Unchanged, Inactive),
         JoinedAndChurned, Voluntary, Delinquent, VoluntaryMrr, DelinquentMrr,
         YearAgoCustomers, YearAgoRetained, YearAgoMrr, YearAgoMrrNow, YearAgoGross,
         options.JoinAndChurn, options.LogoChurnDenominator, options.RetentionCountsReactivation, options.QuickRatioCountsReactivation);

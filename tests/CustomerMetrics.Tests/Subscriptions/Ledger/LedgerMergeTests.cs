@@ -26,7 +26,7 @@ public class LedgerMergeTests
             foreach (LedgerPeriod period in alone.Periods)
             {
                 LedgerPeriod inFull = periods.Single(x => x.Period == period.Period);
-                Assert.Equal(period.Movements with { UnchangedCustomers = 0, InactiveCustomers = 0 }, inFull.Movements with { UnchangedCustomers = 0, InactiveCustomers = 0 });
+                Assert.Equal(WithoutIdle(period.Movements), WithoutIdle(inFull.Movements));
                 Assert.Equal(period.CustomersAtEnd, inFull.CustomersAtEnd);
                 Assert.Equal(period.JoinedAndChurnedCustomers, inFull.JoinedAndChurnedCustomers);
                 Assert.Equal(period.YearAgoMrrNow, inFull.YearAgoMrrNow);
@@ -64,19 +64,18 @@ public class LedgerMergeTests
         }
     }
 
+    /// <summary>The movements without the unchanged and inactive counts, which depend on who else is in the book.</summary>
+    private static object WithoutIdle(MrrMovements<decimal> m) => (
+        m.StartingMrr, m.EndingMrr, m.NewMrr, m.ExpansionMrr, m.ContractionMrr, m.ChurnedMrr, m.ReactivationMrr,
+        (m.NewCustomers, m.ExpansionCustomers, m.ContractionCustomers, m.ChurnedCustomers, m.ReactivatedCustomers));
+
     /// <summary>Counts exactly; decimal sums to 1e-20 (a sum of thirds rounds at the 28th digit differently by order).</summary>
     private static void AssertClose(LedgerPeriod expected, LedgerPeriod actual)
     {
-        static MrrMovements<decimal> Round(MrrMovements<decimal> m) => m with
-        {
-            StartingMrr = Math.Round(m.StartingMrr, 20),
-            EndingMrr = Math.Round(m.EndingMrr, 20),
-            NewMrr = Math.Round(m.NewMrr, 20),
-            ExpansionMrr = Math.Round(m.ExpansionMrr, 20),
-            ContractionMrr = Math.Round(m.ContractionMrr, 20),
-            ChurnedMrr = Math.Round(m.ChurnedMrr, 20),
-            ReactivationMrr = Math.Round(m.ReactivationMrr, 20),
-        };
+        static object Round(MrrMovements<decimal> m) => (
+            Math.Round(m.StartingMrr, 20), Math.Round(m.EndingMrr, 20), Math.Round(m.NewMrr, 20), Math.Round(m.ExpansionMrr, 20),
+            Math.Round(m.ContractionMrr, 20), Math.Round(m.ChurnedMrr, 20), Math.Round(m.ReactivationMrr, 20),
+            (m.NewCustomers, m.ExpansionCustomers, m.ContractionCustomers, m.ChurnedCustomers, m.ReactivatedCustomers, m.UnchangedCustomers, m.InactiveCustomers));
 
         Assert.Equal(Round(expected.Movements), Round(actual.Movements));
         Assert.Equal((expected.Period, expected.JoinedAndChurnedCustomers, expected.VoluntaryChurnedCustomers, expected.DelinquentChurnedCustomers, expected.YearAgoCustomers, expected.YearAgoCustomersRetained),

@@ -244,7 +244,8 @@ public class SubscriptionLedgerTests
     [Fact]
     public void Reactivation_in_nrr_and_quick_ratio_is_an_explicit_option()
     {
-        var m = new MrrMovements<decimal> { StartingMrr = 100, EndingMrr = 110, NewMrr = 10, ExpansionMrr = 10, ContractionMrr = 5, ChurnedMrr = 10, ReactivationMrr = 5 };
+        var m = new MrrMovements<decimal>(startingMrr: 100, endingMrr: 110, newMrr: 10, expansionMrr: 10, contractionMrr: 5, churnedMrr: 10, reactivationMrr: 5,
+            newCustomers: 1, expansionCustomers: 1, contractionCustomers: 1, churnedCustomers: 1, reactivatedCustomers: 1, unchangedCustomers: 0, inactiveCustomers: 0);
         Assert.Equal(m.NetRevenueRetention, m.NetRevenueRetention(countReactivation: false), 12);
         Assert.Equal(1.0, m.NetRevenueRetention(countReactivation: true), 12);
         Assert.Equal(m.QuickRatio, m.QuickRatio(countReactivation: false), 12);
