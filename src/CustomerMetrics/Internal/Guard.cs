@@ -23,6 +23,33 @@ internal static class Guard
         }
     }
 
+    /// <summary>Throws unless <paramref name="value"/> is finite and &gt; 0.</summary>
+    public static void PositiveFinite(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (!(value > 0) || double.IsPositiveInfinity(value))
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value, "finite numbers > 0");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is NaN (not available) or finite and ≥ 0 (a standard error).</summary>
+    public static void NaNOrNonNegativeFinite(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (!double.IsNaN(value) && (!(value >= 0) || double.IsPositiveInfinity(value)))
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value, "NaN (not available) or finite numbers ≥ 0");
+        }
+    }
+
+    /// <summary>Throws when <paramref name="value"/> is ±∞ (NaN, meaning not available, is allowed).</summary>
+    public static void NaNOrFinite(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (double.IsInfinity(value))
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value, "NaN (not available) or finite numbers");
+        }
+    }
+
     /// <summary>Throws unless <paramref name="value"/> ≥ 0.</summary>
     public static void NonNegative(long value, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {

@@ -51,14 +51,14 @@ public static class BgNbd
     public static BgNbdModel Fit(RfmSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return Fit(summary.Frequency, summary.Recency, summary.T);
+        return Fit(summary.Frequency, summary.Recency, summary.Age);
     }
 
     internal static BgNbdModel Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         ReadOnlySpan<double> weights, double penalty, VectorPath path)
     {
         Guard.NonNegativeFinite(penalty);
-        var data = new BgNbdData(frequency, recency, age, weights) { Penalty = penalty, Path = path };
+        var data = new BgNbdLikelihood(frequency, recency, age, weights) { Penalty = penalty, Path = path };
 
         // Start: r = 1 and α from the NBD mean x̄ ≈ r T̄/α; a = 1, b = 1 (neutral dropout).
         double alpha0 = Math.Clamp(data.MeanAge / Math.Max(data.MeanFrequency, 1e-3), 1e-3, 1e6);

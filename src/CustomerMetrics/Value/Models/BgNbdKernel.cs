@@ -6,7 +6,7 @@ using CustomerMetrics.Internal.Vectors;
 namespace CustomerMetrics.Value.Models;
 
 /// <summary>Weighted per-group sums of the BG/NBD log-likelihood and of the pieces of its gradient.</summary>
-internal struct BgNbdSums
+internal struct BgNbdLikelihoodSums
 {
     public double LogLikelihood;               // Σ w [softplus(u) − (r+x) ln(α+T)]
     public double WeightedLogAge;              // Σ w ln(α+T)
@@ -27,7 +27,7 @@ internal static class BgNbdKernel
     /// <summary>Adds the sums of a group with x &gt; 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Repeat(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
-        double alpha, double rx, double d, VectorPath path, ref BgNbdSums sums)
+        double alpha, double rx, double d, VectorPath path, ref BgNbdLikelihoodSums sums)
     {
         int done = 0;
         if (VectorPaths.Resolve(path) == VectorPath.Vector512)
@@ -48,7 +48,7 @@ internal static class BgNbdKernel
 
     /// <summary>Adds the sums of the group with x = 0: only Σ w ln(α+T) and Σ w/(α+T) are needed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void NoRepeat(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, VectorPath path, ref BgNbdSums sums)
+    public static void NoRepeat(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, VectorPath path, ref BgNbdLikelihoodSums sums)
     {
         int done = 0;
         if (VectorPaths.Resolve(path) == VectorPath.Vector512)
@@ -75,7 +75,7 @@ internal static class BgNbdKernel
     /// <summary>The scalar reference of <see cref="Repeat"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void RepeatScalar(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
-        double alpha, double rx, double d, ref BgNbdSums sums)
+        double alpha, double rx, double d, ref BgNbdLikelihoodSums sums)
     {
         for (int i = 0; i < age.Length; i++)
         {
@@ -101,7 +101,7 @@ internal static class BgNbdKernel
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RepeatVector256(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
-        double alpha, double rx, double d, ref BgNbdSums sums)
+        double alpha, double rx, double d, ref BgNbdLikelihoodSums sums)
     {
         int width = Vector256<double>.Count;
         int i = 0;
@@ -146,7 +146,7 @@ internal static class BgNbdKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int NoRepeatVector256(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, ref BgNbdSums sums)
+    private static int NoRepeatVector256(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, ref BgNbdLikelihoodSums sums)
     {
         int width = Vector256<double>.Count;
         int i = 0;
@@ -174,7 +174,7 @@ internal static class BgNbdKernel
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RepeatVector128(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
-        double alpha, double rx, double d, ref BgNbdSums sums)
+        double alpha, double rx, double d, ref BgNbdLikelihoodSums sums)
     {
         int width = Vector128<double>.Count;
         int i = 0;
@@ -219,7 +219,7 @@ internal static class BgNbdKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int NoRepeatVector128(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, ref BgNbdSums sums)
+    private static int NoRepeatVector128(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, ref BgNbdLikelihoodSums sums)
     {
         int width = Vector128<double>.Count;
         int i = 0;
@@ -247,7 +247,7 @@ internal static class BgNbdKernel
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int RepeatVector512(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
-        double alpha, double rx, double d, ref BgNbdSums sums)
+        double alpha, double rx, double d, ref BgNbdLikelihoodSums sums)
     {
         int width = Vector512<double>.Count;
         int i = 0;
@@ -292,7 +292,7 @@ internal static class BgNbdKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int NoRepeatVector512(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, ref BgNbdSums sums)
+    private static int NoRepeatVector512(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, ref BgNbdLikelihoodSums sums)
     {
         int width = Vector512<double>.Count;
         int i = 0;

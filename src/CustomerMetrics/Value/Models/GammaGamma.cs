@@ -27,7 +27,7 @@ public static class GammaGamma
     public static GammaGammaModel Fit(RfmSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return Fit(summary.Frequency, summary.MonetaryValue);
+        return Fit(summary.Frequency, summary.MeanSpend);
     }
 
     /// <summary>Fits p, q, γ by maximum likelihood (MathNet BFGS on the log scale, analytic gradient).</summary>
@@ -98,7 +98,7 @@ public static class GammaGamma
             }
         }
 
-        var data = new GammaGammaData(xs, ms, ws) { Penalty = penalty };
+        var data = new GammaGammaLikelihood(xs, ms, ws) { Penalty = penalty };
         double meanZ = data.WeightedMeanSpend;
         double[] start = [0, Math.Log(2), Math.Log(meanZ)]; // p = 1, q = 2 ⇒ E[z] = pγ/(q−1) = z̄.
         var result = ModelOptimizer.Minimize(data.Objective, start, "Gamma-Gamma");

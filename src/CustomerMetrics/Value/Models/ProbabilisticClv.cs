@@ -51,7 +51,7 @@ public static class ProbabilisticClv
         double frequency, double recency, double age, double meanSpend)
     {
         double k = Check(purchases, dataTimeUnit, months, monthlyDiscountRate);
-        BgNbdData.ValidateRow([frequency], [recency], [age], 0);
+        BgNbdLikelihood.ValidateRow([frequency], [recency], [age], 0);
         return One(purchases, spend, k, months, monthlyDiscountRate, frequency, recency, age, meanSpend);
     }
 
@@ -83,7 +83,7 @@ public static class ProbabilisticClv
 
         for (int i = 0; i < frequency.Length; i++)
         {
-            BgNbdData.ValidateRow(frequency, recency, age, i);
+            BgNbdLikelihood.ValidateRow(frequency, recency, age, i);
             destination[i] = One(purchases, spend, k, months, monthlyDiscountRate, frequency[i], recency[i], age[i], meanSpend[i]);
         }
     }
@@ -104,7 +104,7 @@ public static class ProbabilisticClv
     public static void Discounted(BgNbdModel purchases, GammaGammaModel spend, RfmSummary summary, int months, double monthlyDiscountRate, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        Discounted(purchases, spend, summary.Unit, months, monthlyDiscountRate, summary.Frequency, summary.Recency, summary.T, summary.MonetaryValue, destination);
+        Discounted(purchases, spend, summary.Unit, months, monthlyDiscountRate, summary.Frequency, summary.Recency, summary.Age, summary.MeanSpend, destination);
     }
 
     private static double Check(BgNbdModel purchases, PeriodUnit unit, int months, double rate)

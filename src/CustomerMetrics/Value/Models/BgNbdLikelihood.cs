@@ -9,7 +9,7 @@ namespace CustomerMetrics.Value.Models;
 /// depends only on x (log-gammas, log-betas, digammas) is computed once per distinct x per evaluation and the rest
 /// runs through <see cref="BgNbdKernel"/>. Allocation: three doubles per customer plus the group tables, once.
 /// </summary>
-internal sealed class BgNbdData
+internal sealed class BgNbdLikelihood
 {
     private readonly double[] _age;
     private readonly double[] _recency;
@@ -18,7 +18,7 @@ internal sealed class BgNbdData
     private readonly int[] _groupStart;
     private readonly double[] _groupWeight;
 
-    public BgNbdData(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> weights)
+    public BgNbdLikelihood(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> weights)
     {
         Guard.SameLength(frequency.Length, recency.Length);
         Guard.SameLength(frequency.Length, age.Length);
@@ -144,7 +144,7 @@ internal sealed class BgNbdData
             double x = _groupX[g];
             double w = _groupWeight[g];
             int start = _groupStart[g], length = _groupStart[g + 1] - start;
-            var sums = default(BgNbdSums);
+            var sums = default(BgNbdLikelihoodSums);
             if (x == 0)
             {
                 BgNbdKernel.NoRepeat(_age.AsSpan(start, length), _weight.AsSpan(start, length), alpha, Path, ref sums);
