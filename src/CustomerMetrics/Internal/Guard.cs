@@ -50,6 +50,16 @@ internal static class Guard
         }
     }
 
+    /// <summary>Throws unless a destination span of <paramref name="destinationLength"/> elements can hold <paramref name="required"/> results.</summary>
+    public static void DestinationLength(int destinationLength, int required, string paramName = "destination")
+    {
+        if (destinationLength < required)
+        {
+            ThrowHelper.Argument(paramName, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{paramName} has {destinationLength} elements but {required} results are written; it must be at least that long."));
+        }
+    }
+
     /// <summary>Throws unless <paramref name="value"/> ≥ 0.</summary>
     public static void NonNegative(long value, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {

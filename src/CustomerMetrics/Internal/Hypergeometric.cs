@@ -9,8 +9,8 @@ namespace CustomerMetrics.Internal;
 /// shifted-beta-geometric model (Fader &amp; Hardie 2010).
 /// </summary>
 /// <remarks>
-/// <para>Method: the power series for 0 ≤ z ≤ 0.9; Pfaff's transformation z → z/(z − 1) for z &lt; 0; the
-/// 1 − z connection formula (A&amp;S 15.3.6) for z &gt; 0.9, evaluated from w = 1 − z (given exactly by
+/// <para>Method: the power series for 0 ≤ z ≤ 0.9, and up to z = 0.999 while its terms do not cancel; Pfaff's transformation z → z/(z − 1) for z &lt; 0; the
+/// 1 − z connection formula (A&amp;S 15.3.6) beyond, evaluated from w = 1 − z (given exactly by
 /// <see cref="GaussComplement"/>), with the logarithmic limit formulas (A&amp;S 15.3.10–15.3.11, after Euler's
 /// transformation for c − a − b a negative integer) when c − a − b is an integer. When c − a − b lies within 10⁻³ of an
 /// integer without being one, the connection formula would cancel: the value is interpolated in c (degree 4) between the
@@ -26,6 +26,7 @@ namespace CustomerMetrics.Internal;
 internal static class Hypergeometric
 {
     private const double SeriesLimit = 0.9;
+    private const double DirectLimit = 0.999;
     private const double NearIntegerTolerance = 1e-3;
     private const int MaxTerms = 1_000_000;
     private const double CancellationTolerance = 1e3;
@@ -106,6 +107,17 @@ internal static class Hypergeometric
         if (z <= SeriesLimit)
         {
             return Checked(Series(a, b, c, z, out double condition), condition, a, b, c, z);
+        }
+
+        if (z <= DirectLimit)
+        {
+            // Up to about 40,000 terms: the direct sum is more accurate than the connection formula, whose two terms
+            // cancel when c − a − b is small (by about 1/|c − a − b| times their growth with the parameters).
+            double direct = Series(a, b, c, z, out double condition);
+            if (condition <= CancellationTolerance)
+            {
+                return direct;
+            }
         }
 
         double s = c - a - b;

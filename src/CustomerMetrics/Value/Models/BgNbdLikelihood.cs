@@ -62,7 +62,7 @@ internal sealed class BgNbdLikelihood
 
         if (!(repeatWeight > 0))
         {
-            throw new ModelFitException("BG/NBD: no customer made a repeat purchase (every x is 0), so the purchase rate and dropout are not identified.");
+            ModelFitException.ThrowNoRepeatPurchase("BG/NBD", "the purchase rate and dropout are not identified");
         }
 
         // Counting sort by x (distinct x values are few compared with customers).
@@ -155,7 +155,7 @@ internal sealed class BgNbdLikelihood
             }
 
             double rx = r + x;
-            double bx1 = b + x - 1;
+            double bx1 = b + (x - 1); // x − 1 first: b below 1e-16 must not vanish in (b + x) − 1.
             double lnBetaRatio = SpecialFunctions.GammaLn(b + x) - SpecialFunctions.GammaLn(a + b + x) - lnGammaB + lnGammaAB;
             double c0 = SpecialFunctions.GammaLn(rx) - lnGammaR + (r * lnAlpha) + lnBetaRatio;
             double d = Math.Log(a) - Math.Log(bx1);
@@ -210,9 +210,14 @@ internal sealed class BgNbdLikelihood
             ThrowHelper.ValueOutOfRange(nameof(frequency), i, x, "whole numbers ≥ 0 (repeat purchases)");
         }
 
-        if (!(t > 0) || double.IsPositiveInfinity(t))
+        if (!(t >= 0) || double.IsPositiveInfinity(t))
         {
-            ThrowHelper.ValueOutOfRange(nameof(age), i, t, "finite numbers > 0 (time since the first purchase, T)");
+            ThrowHelper.ValueOutOfRange(nameof(age), i, t, "finite numbers ≥ 0 (time since the first purchase, T)");
+        }
+
+        if (t == 0 && x > 0)
+        {
+            ThrowHelper.ValueOutOfRange(nameof(frequency), i, x, "0 for a customer of age T = 0 (first purchase at the end of observation)");
         }
 
         if (!(tx >= 0) || tx > t)

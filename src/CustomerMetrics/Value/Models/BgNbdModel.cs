@@ -97,7 +97,7 @@ public readonly record struct BgNbdModel
     /// </summary>
     /// <param name="frequency">x, repeat purchases (whole number ≥ 0).</param>
     /// <param name="recency">tₓ, 0 ≤ tₓ ≤ T.</param>
-    /// <param name="age">T &gt; 0.</param>
+    /// <param name="age">T ≥ 0 (T = 0 needs x = 0).</param>
     /// <returns>A fraction in (0, 1]; exactly 1 when x = 0.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The row is invalid.</exception>
     /// <exception cref="InvalidOperationException">The model is <c>default</c>.</exception>
@@ -155,7 +155,7 @@ public readonly record struct BgNbdModel
     /// <param name="t">Length of the future period, ≥ 0, in the data's time unit; ∞ for the expected residual lifetime purchases (needs a &gt; 1).</param>
     /// <param name="frequency">x, repeat purchases (whole number ≥ 0).</param>
     /// <param name="recency">tₓ, 0 ≤ tₓ ≤ T.</param>
-    /// <param name="age">T &gt; 0.</param>
+    /// <param name="age">T ≥ 0 (T = 0 needs x = 0).</param>
     /// <returns>Expected purchases (≥ 0).</returns>
     /// <exception cref="ArgumentOutOfRangeException">t is negative or NaN, or the row is invalid.</exception>
     /// <exception cref="InvalidOperationException">The model is <c>default</c>, or t = ∞ with a ≤ 1.</exception>
@@ -246,7 +246,7 @@ public readonly record struct BgNbdModel
             return first;
         }
 
-        double second = Math.Exp(SpecialFunctions.BetaLn(a + 1, b + n - 1) - lnBetaAB) * SpecialFunctions.BetaRegularized(n, r, z);
+        double second = Math.Exp(SpecialFunctions.BetaLn(a + 1, b + (n - 1)) - lnBetaAB) * SpecialFunctions.BetaRegularized(n, r, z);
         return first + second;
     }
 
@@ -262,7 +262,7 @@ public readonly record struct BgNbdModel
             return 1;
         }
 
-        double u = Math.Log(A / (B + x - 1)) + ((R + x) * (Math.Log(Alpha + age) - Math.Log(Alpha + tx)));
+        double u = Math.Log(A / (B + (x - 1))) + ((R + x) * (Math.Log(Alpha + age) - Math.Log(Alpha + tx)));
         return ModelMath.LogisticOfNegative(u);
     }
 
@@ -282,7 +282,7 @@ public readonly record struct BgNbdModel
             return 0;
         }
 
-        double c = a + b - 1;
+        double c = (a - 1) + b;
         if (double.IsPositiveInfinity(t))
         {
             if (!(a > 1))
@@ -301,14 +301,15 @@ public readonly record struct BgNbdModel
         if (z > 0.9)
         {
             // Long horizon: the series converges slowly and 1 − z loses its digits, so w = α/(α + t) goes to ₂F₁ exactly.
-            // Near a = 1 the prefactor 1/(a − 1) cancels: interpolate in a through a = 1 ± 2h, 1 ± 4h (h = 10⁻³).
+            // Near a = 1 the prefactor 1/(a − 1) cancels: interpolate in a through a = 1 ± h, 1 ± 2h (h = 10⁻⁴; each node
+            // loses about ε/h, the cubic's error is about (h ln(1/w))⁴).
             double w = alpha / (alpha + t);
-            if (Math.Abs(am1) > 1e-3)
+            if (Math.Abs(am1) > 2e-4)
             {
                 return LongHorizon(r, a, b, w, lnOneMinusZ);
             }
 
-            const double h = 2e-3;
+            const double h = 1e-4;
             double u = am1 / h, sum = 0;
             foreach (int j in (ReadOnlySpan<int>)[-2, -1, 1, 2])
             {
@@ -349,13 +350,19 @@ public readonly record struct BgNbdModel
     /// </summary>
     private static double LongHorizon(double r, double a, double b, double w, double lnW)
     {
-        double c = a + b - 1;
+        double c = (a - 1) + b;
         if (Math.Abs(c) < 1e-12)
         {
             c = 1e-12;
         }
 
         double am1 = a - 1;
+        if (am1 > 0 && Math.Min(am1, r) * lnW < -50)
+        {
+            // The correction is of order w^min(a − 1, r) < 2e-22 times gamma ratios: the limit itself (the factors would overflow).
+            return c / am1;
+        }
+
         return c / am1 * (1 - (Math.Exp(am1 * lnW) * Hypergeometric.GaussComplement(c - r, am1, c, w)));
     }
 
@@ -379,10 +386,6 @@ public readonly record struct BgNbdModel
     {
         Guard.SameLength(frequency.Length, recency.Length);
         Guard.SameLength(frequency.Length, age.Length);
-        if (destination.Length < frequency.Length)
-        {
-            ThrowHelper.Argument(nameof(destination), string.Create(CultureInfo.InvariantCulture,
-                $"destination has {destination.Length} elements but there are {frequency.Length} customers."));
-        }
+        Guard.DestinationLength(destination.Length, frequency.Length);
     }
 }

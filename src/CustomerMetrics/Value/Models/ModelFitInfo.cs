@@ -54,7 +54,7 @@ public readonly record struct ModelFitInfo
         Evaluations = evaluations;
         Converged = converged;
         GradientNorm = gradientNorm;
-        _reason = reason;
+        _reason = string.IsNullOrEmpty(reason) ? null : reason;
     }
 
     /// <summary>The optimiser that produced the parameters.</summary>

@@ -312,7 +312,8 @@ public class BgNbdTests
         Assert.Contains("recency[1] is 50", ex.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => BgNbd.Fit([1, -1], [5, 0], [40, 40]));
         Assert.Throws<ArgumentOutOfRangeException>(() => BgNbd.Fit([1, 1.5], [5, 2], [40, 40]));
-        Assert.Throws<ArgumentOutOfRangeException>(() => BgNbd.Fit([1, 0], [5, 0], [40, 0]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BgNbd.Fit([1, 0], [5, 0], [40, -1]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BgNbd.Fit([1, 1], [5, 0], [40, 0]));
         Assert.Throws<ArgumentOutOfRangeException>(() => BgNbd.Fit([1, 0], [5, 0], [40, double.NaN]));
         Assert.Throws<ArgumentException>(() => BgNbd.Fit([1, 0], [5], [40, 40]));
         Assert.Throws<ArgumentException>(() => BgNbd.Fit([], [], []));
