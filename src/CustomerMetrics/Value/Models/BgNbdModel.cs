@@ -1,7 +1,6 @@
 using System.Globalization;
 using CustomerMetrics.Internal;
 using CustomerMetrics.Internal.Vectors;
-using MathNet.Numerics;
 
 namespace CustomerMetrics.Value.Models;
 
@@ -20,7 +19,7 @@ namespace CustomerMetrics.Value.Models;
 /// <threadsafety>Immutable; safe from any thread.</threadsafety>
 /// </remarks>
 [System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals)]
-public readonly record struct BgNbdModel
+public readonly partial record struct BgNbdModel
 {
     private readonly double _logLikelihood = double.NaN;
     private readonly double _customers;
@@ -228,26 +227,7 @@ public readonly record struct BgNbdModel
         EnsureParameters();
         Guard.NonNegative(n);
         Guard.NonNegativeFinite(t);
-        if (t == 0)
-        {
-            return n == 0 ? 1 : 0;
-        }
-
-        double r = R, alpha = Alpha, a = A, b = B;
-        double lnBetaAB = SpecialFunctions.BetaLn(a, b);
-        double lnQ = -ModelMath.Log1P(t / alpha);      // ln(α/(α+t))
-        double z = t / (alpha + t);
-        double lnZ = Math.Log(t) - Math.Log(alpha + t);
-        double first = Math.Exp(SpecialFunctions.BetaLn(a, b + n) - lnBetaAB
-            + SpecialFunctions.GammaLn(r + n) - SpecialFunctions.GammaLn(r) - SpecialFunctions.GammaLn(n + 1.0)
-            + (r * lnQ) + (n * lnZ));
-        if (n == 0)
-        {
-            return first;
-        }
-
-        double second = Math.Exp(SpecialFunctions.BetaLn(a + 1, b + (n - 1)) - lnBetaAB) * SpecialFunctions.BetaRegularized(n, r, z);
-        return first + second;
+        return Purchases(R, Alpha, A, B, t, n);
     }
 
     /// <summary>Formats the parameters, log-likelihood and fit status, culture-invariant.</summary>
