@@ -25,6 +25,43 @@ internal static class Guard
         }
     }
 
+    /// <summary>Throws unless <paramref name="value"/> is finite and &gt; 0.</summary>
+    public static void PositiveFinite(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (!(value > 0) || double.IsPositiveInfinity(value))
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value, "finite numbers > 0");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is NaN (not available) or finite and ≥ 0 (a standard error).</summary>
+    public static void NaNOrNonNegativeFinite(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (!double.IsNaN(value) && (!(value >= 0) || double.IsPositiveInfinity(value)))
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value, "NaN (not available) or finite numbers ≥ 0");
+        }
+    }
+
+    /// <summary>Throws when <paramref name="value"/> is ±∞ (NaN, meaning not available, is allowed).</summary>
+    public static void NaNOrFinite(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (double.IsInfinity(value))
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value, "NaN (not available) or finite numbers");
+        }
+    }
+
+    /// <summary>Throws unless a destination span of <paramref name="destinationLength"/> elements can hold <paramref name="required"/> results.</summary>
+    public static void DestinationLength(int destinationLength, int required, string paramName = "destination")
+    {
+        if (destinationLength < required)
+        {
+            ThrowHelper.Argument(paramName, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{paramName} has {destinationLength} elements but {required} results are written; it must be at least that long."));
+        }
+    }
+
     /// <summary>Throws unless <paramref name="value"/> ≥ 0.</summary>
     public static void NonNegative(long value, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {

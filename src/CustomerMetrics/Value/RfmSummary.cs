@@ -4,7 +4,7 @@ using CustomerMetrics.Internal;
 namespace CustomerMetrics.Value;
 
 /// <summary>
-/// Per-customer recency, frequency, age and monetary value (the "RFM summary" that the BG/NBD, Pareto/NBD and
+/// Per-customer frequency, recency, age and mean spend (recency, frequency, monetary value) (the "RFM summary" that the BG/NBD, Pareto/NBD and
 /// Gamma-Gamma models take as input; Fader, Hardie &amp; Lee 2005), one entry per customer in ascending id order,
 /// as parallel columns. Built by <see cref="Rfm.Summarize(ReadOnlySpan{int}, ReadOnlySpan{DateOnly}, ReadOnlySpan{double}, DateOnly, RfmOptions)"/>
 /// or from existing columns with <see cref="FromColumns"/>.
@@ -19,19 +19,19 @@ public sealed class RfmSummary
     private readonly int[] _customerIds;
     private readonly double[] _frequency;
     private readonly double[] _recency;
-    private readonly double[] _t;
-    private readonly double[] _monetary;
+    private readonly double[] _age;
+    private readonly double[] _meanSpend;
     private readonly double[] _total;
 
-    internal RfmSummary(int[] customerIds, double[] frequency, double[] recency, double[] t, double[] monetary,
+    internal RfmSummary(int[] customerIds, double[] frequency, double[] recency, double[] age, double[] meanSpend,
         double[] total, PeriodUnit unit, PeriodCounting counting, DateOnly observationEnd, long transactionsUsed,
         long excludedAfterEnd)
     {
         _customerIds = customerIds;
         _frequency = frequency;
         _recency = recency;
-        _t = t;
-        _monetary = monetary;
+        _age = age;
+        _meanSpend = meanSpend;
         _total = total;
         Unit = unit;
         Counting = counting;
@@ -52,16 +52,16 @@ public sealed class RfmSummary
     /// <summary>Last − first purchase period per customer, in <see cref="Unit"/> (0 for one-time buyers).</summary>
     public ReadOnlySpan<double> Recency => _recency;
 
-    /// <summary>Age per customer: observation end − first purchase, in <see cref="Unit"/>.</summary>
-    public ReadOnlySpan<double> T => _t;
+    /// <summary>Age T per customer: observation end − first purchase, in <see cref="Unit"/> (the models' T).</summary>
+    public ReadOnlySpan<double> Age => _age;
 
-    /// <summary>Mean spend of the repeat purchase periods per customer; 0 when the customer has no repeat purchase.</summary>
-    public ReadOnlySpan<double> MonetaryValue => _monetary;
+    /// <summary>Mean spend z̄ of the repeat purchase periods per customer (the "monetary value" of RFM); 0 when the customer has no repeat purchase.</summary>
+    public ReadOnlySpan<double> MeanSpend => _meanSpend;
 
     /// <summary>Total spend per customer over all purchase periods up to the observation end.</summary>
     public ReadOnlySpan<double> TotalSpend => _total;
 
-    /// <summary>The time unit of <see cref="Recency"/> and <see cref="T"/>.</summary>
+    /// <summary>The time unit of <see cref="Recency"/> and <see cref="Age"/>.</summary>
     public PeriodUnit Unit { get; }
 
     /// <summary>How dates became periods.</summary>
@@ -87,7 +87,7 @@ public sealed class RfmSummary
                 ThrowHelper.ArgumentOutOfRange(nameof(index), index, string.Create(CultureInfo.InvariantCulture, $"0 to {Count - 1}"));
             }
 
-            return new RfmRecord(_customerIds[index], _frequency[index], _recency[index], _t[index], _monetary[index], _total[index]);
+            return new RfmRecord(_customerIds[index], _frequency[index], _recency[index], _age[index], _meanSpend[index], _total[index]);
         }
     }
 
@@ -100,25 +100,25 @@ public sealed class RfmSummary
 
     /// <summary>
     /// Builds a summary from existing columns (for example a published summary file), after checking them:
-    /// ids strictly ascending; frequency a whole number ≥ 0; 0 ≤ recency ≤ T; recency 0 and monetary value 0 when
-    /// frequency is 0; monetary value and total spend finite. The arrays are copied.
+    /// ids strictly ascending; frequency a whole number ≥ 0; 0 ≤ recency ≤ age; recency 0 and mean spend 0 when
+    /// frequency is 0; mean spend finite. The arrays are copied.
     /// </summary>
     /// <param name="customerIds">Customer ids, strictly ascending.</param>
     /// <param name="frequency">Repeat purchases.</param>
     /// <param name="recency">Last − first purchase period, in <paramref name="unit"/>.</param>
-    /// <param name="t">Age, in <paramref name="unit"/>.</param>
-    /// <param name="monetaryValue">Mean spend of the repeat periods (0 when frequency is 0).</param>
-    /// <param name="unit">The time unit of recency and T.</param>
+    /// <param name="age">Age T (observation end − first purchase), in <paramref name="unit"/>.</param>
+    /// <param name="meanSpend">Mean spend of the repeat periods (0 when frequency is 0).</param>
+    /// <param name="unit">The time unit of recency and age.</param>
     /// <param name="observationEnd">The last day of the observation window, when known (only reported).</param>
-    /// <returns>The summary; <see cref="TotalSpend"/> is <c>monetary × frequency</c> (the first period's spend is unknown), <see cref="TransactionsUsed"/> 0.</returns>
+    /// <returns>The summary; <see cref="TotalSpend"/> is <c>meanSpend × frequency</c> (the first period's spend is unknown), <see cref="TransactionsUsed"/> 0.</returns>
     /// <exception cref="ArgumentException">Lengths differ, or a value breaks a rule above (the message names the column, index and value).</exception>
     public static RfmSummary FromColumns(ReadOnlySpan<int> customerIds, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency,
-        ReadOnlySpan<double> t, ReadOnlySpan<double> monetaryValue, PeriodUnit unit, DateOnly observationEnd = default)
+        ReadOnlySpan<double> age, ReadOnlySpan<double> meanSpend, PeriodUnit unit, DateOnly observationEnd = default)
     {
         Guard.SameLength(customerIds.Length, frequency.Length);
         Guard.SameLength(customerIds.Length, recency.Length);
-        Guard.SameLength(customerIds.Length, t.Length);
-        Guard.SameLength(customerIds.Length, monetaryValue.Length);
+        Guard.SameLength(customerIds.Length, age.Length);
+        Guard.SameLength(customerIds.Length, meanSpend.Length);
         unit.Validate(nameof(unit));
         var total = new double[customerIds.Length];
         for (int i = 0; i < customerIds.Length; i++)
@@ -128,37 +128,37 @@ public sealed class RfmSummary
                 ThrowHelper.ValueOutOfRange(nameof(customerIds), i, customerIds[i], (long)customerIds[i - 1] + 1, int.MaxValue);
             }
 
-            double x = frequency[i], r = recency[i], age = t[i], m = monetaryValue[i];
+            double x = frequency[i], r = recency[i], ageI = age[i], m = meanSpend[i];
             if (!(x >= 0) || double.IsInfinity(x) || x != Math.Floor(x))
             {
                 ThrowHelper.ValueOutOfRange(nameof(frequency), i, x, "whole numbers ≥ 0");
             }
 
-            if (!(age >= 0) || double.IsInfinity(age))
+            if (!(ageI >= 0) || double.IsInfinity(ageI))
             {
-                ThrowHelper.ValueOutOfRange(nameof(t), i, age, "finite numbers ≥ 0");
+                ThrowHelper.ValueOutOfRange(nameof(age), i, ageI, "finite numbers ≥ 0");
             }
 
-            if (!(r >= 0 && r <= age))
+            if (!(r >= 0 && r <= ageI))
             {
-                ThrowHelper.ValueOutOfRange(nameof(recency), i, r, string.Create(CultureInfo.InvariantCulture, $"0 to T = {age:R}"));
+                ThrowHelper.ValueOutOfRange(nameof(recency), i, r, string.Create(CultureInfo.InvariantCulture, $"0 to the age T = {ageI:R}"));
             }
 
             if (!double.IsFinite(m))
             {
-                ThrowHelper.ValueOutOfRange(nameof(monetaryValue), i, m, "finite numbers");
+                ThrowHelper.ValueOutOfRange(nameof(meanSpend), i, m, "finite numbers");
             }
 
             if (x == 0 && (r != 0 || m != 0))
             {
-                ThrowHelper.ValueOutOfRange(r != 0 ? nameof(recency) : nameof(monetaryValue), i, r != 0 ? r : m,
+                ThrowHelper.ValueOutOfRange(r != 0 ? nameof(recency) : nameof(meanSpend), i, r != 0 ? r : m,
                     "0 for a customer without repeat purchases");
             }
 
             total[i] = m * x;
         }
 
-        return new RfmSummary(customerIds.ToArray(), frequency.ToArray(), recency.ToArray(), t.ToArray(), monetaryValue.ToArray(),
+        return new RfmSummary(customerIds.ToArray(), frequency.ToArray(), recency.ToArray(), age.ToArray(), meanSpend.ToArray(),
             total, unit, PeriodCounting.FractionalDays, observationEnd, 0, 0);
     }
 

@@ -44,7 +44,7 @@ public class RfmCdnowTests
             RfmRecord r = summary[i];
             text.Append("\r\n").Append(r.CustomerId.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(r.Frequency.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(Format(r.Recency)).Append(',').Append(Format(r.T)).Append(',').Append(Format(r.MonetaryValue));
+                .Append(Format(r.Recency)).Append(',').Append(Format(r.Age)).Append(',').Append(Format(r.MeanSpend));
         }
 
         string expected = File.ReadAllText(TestData.Cdnow("cdnow_customers_summary_with_transactions.csv"));
@@ -66,7 +66,7 @@ public class RfmCdnowTests
     {
         var (ids, dates, amounts) = ReadSample();
         RfmSummary summary = Rfm.Summarize(ids, dates, amounts, new DateOnly(1997, 9, 30), RfmOptions.Weeks);
-        Assert.Equal(272 / 7.0, summary.T[0], 12);
+        Assert.Equal(272 / 7.0, summary.Age[0], 12);
     }
 
     [Fact]
@@ -82,10 +82,10 @@ public class RfmCdnowTests
         Assert.Equal(sorted.CustomerIds.ToArray(), shuffled.CustomerIds.ToArray());
         Assert.Equal(sorted.Frequency.ToArray(), shuffled.Frequency.ToArray());
         Assert.Equal(sorted.Recency.ToArray(), shuffled.Recency.ToArray());
-        Assert.Equal(sorted.T.ToArray(), shuffled.T.ToArray());
+        Assert.Equal(sorted.Age.ToArray(), shuffled.Age.ToArray());
         for (int i = 0; i < sorted.Count; i++)
         {
-            Assert.Equal(sorted.MonetaryValue[i], shuffled.MonetaryValue[i], 1e-9);
+            Assert.Equal(sorted.MeanSpend[i], shuffled.MeanSpend[i], 1e-9);
         }
     }
 }

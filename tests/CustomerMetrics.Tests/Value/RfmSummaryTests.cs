@@ -34,8 +34,8 @@ public class RfmSummaryTests
         RfmRecord r = summary[i];
         Assert.Equal(x, r.Frequency);
         Assert.Equal(tx, r.Recency, 12);
-        Assert.Equal(t, r.T, 12);
-        Assert.Equal(m, r.MonetaryValue, 12);
+        Assert.Equal(t, r.Age, 12);
+        Assert.Equal(m, r.MeanSpend, 12);
         Assert.Equal(total, r.TotalSpend, 12);
     }
 
@@ -222,8 +222,8 @@ public class RfmSummaryTests
             {
                 var e = expected[i];
                 ok = s.CustomerIds[i] == e.Id && s.Frequency[i] == e.X && s.Frequency[i] >= 0
-                    && Math.Abs(s.Recency[i] - e.Tx) < 1e-12 && Math.Abs(s.T[i] - e.T) < 1e-12
-                    && s.Recency[i] <= s.T[i] && Math.Abs((decimal)s.MonetaryValue[i] - e.M) < 1e-9m;
+                    && Math.Abs(s.Recency[i] - e.Tx) < 1e-12 && Math.Abs(s.Age[i] - e.T) < 1e-12
+                    && s.Recency[i] <= s.Age[i] && Math.Abs((decimal)s.MeanSpend[i] - e.M) < 1e-9m;
             }
 
             return ok;
@@ -239,14 +239,14 @@ public class RfmSummaryTests
             {
                 RfmSummary a = Run(rows, options), b = Run(shuffled, options);
                 if (!a.CustomerIds.SequenceEqual(b.CustomerIds) || !a.Frequency.SequenceEqual(b.Frequency)
-                    || !a.Recency.SequenceEqual(b.Recency) || !a.T.SequenceEqual(b.T))
+                    || !a.Recency.SequenceEqual(b.Recency) || !a.Age.SequenceEqual(b.Age))
                 {
                     return false;
                 }
 
                 for (int i = 0; i < a.Count; i++)
                 {
-                    if (Math.Abs(a.MonetaryValue[i] - b.MonetaryValue[i]) > 1e-9 || Math.Abs(a.TotalSpend[i] - b.TotalSpend[i]) > 1e-9)
+                    if (Math.Abs(a.MeanSpend[i] - b.MeanSpend[i]) > 1e-9 || Math.Abs(a.TotalSpend[i] - b.TotalSpend[i]) > 1e-9)
                     {
                         return false;
                     }
@@ -264,7 +264,7 @@ public class RfmSummaryTests
             RfmSummary weeks = Run(rows, new RfmOptions(PeriodUnit.Week, PeriodCounting.WholePeriods));
             for (int i = 0; i < days.Count; i++)
             {
-                if (weeks.Frequency[i] > days.Frequency[i] || weeks.Recency[i] > weeks.T[i] || weeks.Frequency[i] < 0)
+                if (weeks.Frequency[i] > days.Frequency[i] || weeks.Recency[i] > weeks.Age[i] || weeks.Frequency[i] < 0)
                 {
                     return false;
                 }

@@ -13,7 +13,10 @@ namespace CustomerMetrics.Value.Models;
 /// <para>Input per customer, in one time unit of your choice (days, weeks…; every rate and prediction is then in that
 /// unit): <b>frequency</b> x = number of repeat purchases (purchase periods after the first), <b>recency</b> tₓ = time
 /// of the last purchase measured from the first, <b>age</b> T = time from the first purchase to the end of the
-/// observation window. 0 ≤ tₓ ≤ T, T &gt; 0.</para>
+/// observation window. 0 ≤ tₓ ≤ T, T ≥ 0. A customer whose first purchase falls on the observation end (T = 0, which
+/// <see cref="Rfm.Summarize(ReadOnlySpan{int}, ReadOnlySpan{DateOnly}, ReadOnlySpan{double}, DateOnly, RfmOptions)"/> produces
+/// routinely) must have x = tₓ = 0; it is <b>included</b>: its likelihood is 1 (no time to observe), so it adds nothing to
+/// the log-likelihood or its gradient, and it is counted in <see cref="BgNbdModel.Customers"/>.</para>
 /// <para>Method: maximum likelihood on log(r, α, a, b) with MathNet.Numerics' BFGS and the analytic gradient (Nelder–Mead
 /// fallback), log-likelihood in log-sum-exp form. Terms that depend only on x are computed once per distinct x per
 /// evaluation; the per-customer part is vectorised. Standard errors come from the observed information (central
@@ -25,7 +28,7 @@ public static class BgNbd
     /// <summary>Fits r, α, a, b by maximum likelihood.</summary>
     /// <param name="frequency">x: repeat purchases per customer, whole numbers ≥ 0.</param>
     /// <param name="recency">tₓ: time of the last purchase since the first, 0 ≤ tₓ ≤ T (0 when x = 0), in the data's time unit.</param>
-    /// <param name="age">T: time since the first purchase to the end of observation, &gt; 0, same unit.</param>
+    /// <param name="age">T: time since the first purchase to the end of observation, ≥ 0 (T = 0 needs x = 0; such rows add nothing to the likelihood), same unit.</param>
     /// <param name="weights">Optional non-negative weight per row (e.g. the count of identical customers when rows are
     /// grouped); empty means weight 1 for every row.</param>
     /// <param name="penalty">L2 penalty λ ≥ 0 on the log parameters: the fit minimises −LL/Σw + λ Σ (ln θ)² over
@@ -34,8 +37,9 @@ public static class BgNbd
     /// With a penalty, <see cref="BgNbdModel.LogLikelihood"/> is still the unpenalised log-likelihood at the solution.</param>
     /// <returns>The fitted model with its log-likelihood, standard errors and <see cref="ModelFitInfo"/>.</returns>
     /// <exception cref="ArgumentException">Spans differ in length or are empty, or the weights sum to 0.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A row is invalid (x &lt; 0 or fractional, T ≤ 0, tₓ &lt; 0 or tₓ &gt; T,
-    /// a negative weight, NaN or ∞); the message names the argument, the row and the value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A row is invalid (x &lt; 0 or fractional, T &lt; 0, x &gt; 0 with T = 0,
+    /// tₓ &lt; 0 or tₓ &gt; T, a negative weight, NaN or ∞), or the penalty is negative or not finite; the message names the
+    /// argument, the row and the value.</exception>
     /// <exception cref="ModelFitException">No customer has a repeat purchase, or the optimisers could not reach finite
     /// parameters.</exception>
     public static BgNbdModel Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
@@ -44,21 +48,22 @@ public static class BgNbd
 
     /// <summary>Fits the model to an RFM summary: its frequency, recency and T columns, in the summary's period unit.</summary>
     /// <param name="summary">The summary from <see cref="Rfm.Summarize"/> or <see cref="RfmSummary.FromColumns"/>.</param>
-    /// <returns>The fitted model; its rates are per <see cref="RfmSummary.Unit"/>.</returns>
+    /// <returns>The fitted model; its rates are per <see cref="RfmSummary.Unit"/>. Customers of age 0 (first purchase on the
+    /// observation end) are included and add nothing to the likelihood.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
     /// <exception cref="ArgumentException">The summary is empty.</exception>
     /// <exception cref="ModelFitException">No customer has a repeat purchase, or the optimisers could not reach finite parameters.</exception>
     public static BgNbdModel Fit(RfmSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return Fit(summary.Frequency, summary.Recency, summary.T);
+        return Fit(summary.Frequency, summary.Recency, summary.Age);
     }
 
     internal static BgNbdModel Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         ReadOnlySpan<double> weights, double penalty, VectorPath path)
     {
         Guard.NonNegativeFinite(penalty);
-        var data = new BgNbdData(frequency, recency, age, weights) { Penalty = penalty, Path = path };
+        var data = new BgNbdLikelihood(frequency, recency, age, weights) { Penalty = penalty, Path = path };
 
         // Start: r = 1 and α from the NBD mean x̄ ≈ r T̄/α; a = 1, b = 1 (neutral dropout).
         double alpha0 = Math.Clamp(data.MeanAge / Math.Max(data.MeanFrequency, 1e-3), 1e-3, 1e6);

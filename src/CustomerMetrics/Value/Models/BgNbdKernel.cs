@@ -6,7 +6,7 @@ using CustomerMetrics.Internal.Vectors;
 namespace CustomerMetrics.Value.Models;
 
 /// <summary>Weighted per-group sums of the BG/NBD log-likelihood and of the pieces of its gradient.</summary>
-internal struct BgNbdSums
+internal struct BgNbdLikelihoodSums
 {
     public double LogLikelihood;               // Σ w [softplus(u) − (r+x) ln(α+T)]
     public double WeightedLogAge;              // Σ w ln(α+T)
@@ -17,52 +17,41 @@ internal struct BgNbdSums
 }
 
 /// <summary>
-/// The per-customer part of the BG/NBD log-likelihood for one group of customers with the same frequency x,
-/// vectorised (Vector512 → Vector256 → Vector128 → scalar). With u = d + (r+x)(ln(α+T) − ln(α+tₓ)),
-/// d = ln(a/(b+x−1)), the customer's log-likelihood is c₀(x) − (r+x) ln(α+T) + ln(1 + eᵘ) (Fader, Hardie &amp; Lee 2005,
-/// eq. 6, in log-sum-exp form); s = eᵘ/(1 + eᵘ) is the weight of the "dropped out right after the last purchase" branch (s = 1 − P(alive)).
+/// The per-customer part of the BG/NBD log-likelihood for one group of customers with the same frequency x: one generic
+/// body over <see cref="IVectorMath{TVector}"/> (Vector512, Vector256 or Vector128) with a scalar tail. With
+/// u = d + (r+x)(ln(α+T) − ln(α+tₓ)), d = ln(a/(b+x−1)), the customer's log-likelihood is c₀(x) − (r+x) ln(α+T) + ln(1 + eᵘ)
+/// (Fader, Hardie &amp; Lee 2005, eq. 6, in log-sum-exp form); s = eᵘ/(1 + eᵘ) is the weight of the "dropped out right
+/// after the last purchase" branch (s = 1 − P(alive)).
 /// </summary>
 internal static class BgNbdKernel
 {
     /// <summary>Adds the sums of a group with x &gt; 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Repeat(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
-        double alpha, double rx, double d, VectorPath path, ref BgNbdSums sums)
+        double alpha, double rx, double d, VectorPath path, ref BgNbdLikelihoodSums sums)
     {
-        int done = 0;
-        if (VectorPaths.Resolve(path) == VectorPath.Vector512)
+        int done = VectorPaths.Resolve(path) switch
         {
-            done = RepeatVector512(age, recency, weight, alpha, rx, d, ref sums);
-        }
-        else if (VectorPaths.Resolve(path) == VectorPath.Vector256)
-        {
-            done = RepeatVector256(age, recency, weight, alpha, rx, d, ref sums);
-        }
-        else if (VectorPaths.Resolve(path) == VectorPath.Vector128)
-        {
-            done = RepeatVector128(age, recency, weight, alpha, rx, d, ref sums);
-        }
+            VectorPath.Vector512 => Repeat<Vector512<double>, Vector512Math>(age, recency, weight, alpha, rx, d, ref sums),
+            VectorPath.Vector256 => Repeat<Vector256<double>, Vector256Math>(age, recency, weight, alpha, rx, d, ref sums),
+            VectorPath.Vector128 => Repeat<Vector128<double>, Vector128Math>(age, recency, weight, alpha, rx, d, ref sums),
+            _ => 0,
+        };
 
         RepeatScalar(age[done..], recency[done..], weight[done..], alpha, rx, d, ref sums);
     }
 
     /// <summary>Adds the sums of the group with x = 0: only Σ w ln(α+T) and Σ w/(α+T) are needed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void NoRepeat(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, VectorPath path, ref BgNbdSums sums)
+    public static void NoRepeat(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, VectorPath path, ref BgNbdLikelihoodSums sums)
     {
-        int done = 0;
-        if (VectorPaths.Resolve(path) == VectorPath.Vector512)
+        int done = VectorPaths.Resolve(path) switch
         {
-            done = NoRepeatVector512(age, weight, alpha, ref sums);
-        }
-        else if (VectorPaths.Resolve(path) == VectorPath.Vector256)
-        {
-            done = NoRepeatVector256(age, weight, alpha, ref sums);
-        }
-        else if (VectorPaths.Resolve(path) == VectorPath.Vector128)
-        {
-            done = NoRepeatVector128(age, weight, alpha, ref sums);
-        }
+            VectorPath.Vector512 => NoRepeat<Vector512<double>, Vector512Math>(age, weight, alpha, ref sums),
+            VectorPath.Vector256 => NoRepeat<Vector256<double>, Vector256Math>(age, weight, alpha, ref sums),
+            VectorPath.Vector128 => NoRepeat<Vector128<double>, Vector128Math>(age, weight, alpha, ref sums),
+            _ => 0,
+        };
 
         for (int i = done; i < age.Length; i++)
         {
@@ -72,10 +61,10 @@ internal static class BgNbdKernel
         }
     }
 
-    /// <summary>The scalar reference of <see cref="Repeat"/>.</summary>
+    /// <summary>The scalar reference of <see cref="Repeat(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, double, VectorPath, ref BgNbdLikelihoodSums)"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void RepeatScalar(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
-        double alpha, double rx, double d, ref BgNbdSums sums)
+        double alpha, double rx, double d, ref BgNbdLikelihoodSums sums)
     {
         for (int i = 0; i < age.Length; i++)
         {
@@ -100,10 +89,12 @@ internal static class BgNbdKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int RepeatVector256(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
-        double alpha, double rx, double d, ref BgNbdSums sums)
+    private static int Repeat<TVector, TOps>(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
+        double alpha, double rx, double d, ref BgNbdLikelihoodSums sums)
+        where TVector : unmanaged
+        where TOps : IVectorMath<TVector>
     {
-        int width = Vector256<double>.Count;
+        int width = TOps.Count;
         int i = 0;
         if (age.Length < width)
         {
@@ -113,42 +104,44 @@ internal static class BgNbdKernel
         ref double ageRef = ref MemoryMarshal.GetReference(age);
         ref double recencyRef = ref MemoryMarshal.GetReference(recency);
         ref double weightRef = ref MemoryMarshal.GetReference(weight);
-        Vector256<double> va = Vector256.Create(alpha), vrx = Vector256.Create(rx), vd = Vector256.Create(d), one = Vector256<double>.One;
-        Vector256<double> ll = default, sL1 = default, sDiff = default, sInvT = default, sInvX = default, sS = default;
+        TVector va = TOps.Create(alpha), vrx = TOps.Create(rx), vd = TOps.Create(d), one = TOps.Create(1), zero = TOps.Zero;
+        TVector ll = zero, sL1 = zero, sDiff = zero, sInvT = zero, sInvX = zero, sS = zero;
         for (; i <= age.Length - width; i += width)
         {
-            Vector256<double> w = Vector256.LoadUnsafe(ref weightRef, (nuint)i);
-            Vector256<double> at = va + Vector256.LoadUnsafe(ref ageRef, (nuint)i);
-            Vector256<double> ax = va + Vector256.LoadUnsafe(ref recencyRef, (nuint)i);
-            Vector256<double> l1 = Vector256.Log(at);
-            Vector256<double> diff = l1 - Vector256.Log(ax);
-            Vector256<double> u = vd + (vrx * diff);
-            Vector256<double> e = Vector256.Exp(-Vector256.Abs(u));
-            Vector256<double> inv = one / (one + e);
-            Vector256<double> s = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(u, Vector256<double>.Zero), inv, e * inv);
-            Vector256<double> softplus = Vector256.Max(u, Vector256<double>.Zero) + Vector256.Log(one + e);
-            Vector256<double> ws = w * s;
-            ll += w * (softplus - (vrx * l1));
-            sL1 += w * l1;
-            sDiff += ws * diff;
-            sInvT += (w - ws) / at;
-            sInvX += ws / ax;
-            sS += ws;
+            TVector w = TOps.Load(ref weightRef, (nuint)i);
+            TVector at = TOps.Add(va, TOps.Load(ref ageRef, (nuint)i));
+            TVector ax = TOps.Add(va, TOps.Load(ref recencyRef, (nuint)i));
+            TVector l1 = TOps.Log(at);
+            TVector diff = TOps.Subtract(l1, TOps.Log(ax));
+            TVector u = TOps.Add(vd, TOps.Multiply(vrx, diff));
+            TVector e = TOps.Exp(TOps.Subtract(zero, TOps.Abs(u)));
+            TVector inv = TOps.Divide(one, TOps.Add(one, e));
+            TVector s = TOps.ConditionalSelect(TOps.GreaterThanOrEqual(u, zero), inv, TOps.Multiply(e, inv));
+            TVector softplus = TOps.Add(TOps.Max(u, zero), TOps.Log(TOps.Add(one, e)));
+            TVector ws = TOps.Multiply(w, s);
+            ll = TOps.Add(ll, TOps.Multiply(w, TOps.Subtract(softplus, TOps.Multiply(vrx, l1))));
+            sL1 = TOps.Add(sL1, TOps.Multiply(w, l1));
+            sDiff = TOps.Add(sDiff, TOps.Multiply(ws, diff));
+            sInvT = TOps.Add(sInvT, TOps.Divide(TOps.Subtract(w, ws), at));
+            sInvX = TOps.Add(sInvX, TOps.Divide(ws, ax));
+            sS = TOps.Add(sS, ws);
         }
 
-        sums.LogLikelihood += Vector256.Sum(ll);
-        sums.WeightedLogAge += Vector256.Sum(sL1);
-        sums.DroppedWeightedLogRatio += Vector256.Sum(sDiff);
-        sums.AliveWeightedInverseAge += Vector256.Sum(sInvT);
-        sums.DroppedWeightedInverseRecency += Vector256.Sum(sInvX);
-        sums.DroppedWeight += Vector256.Sum(sS);
+        sums.LogLikelihood += TOps.Sum(ll);
+        sums.WeightedLogAge += TOps.Sum(sL1);
+        sums.DroppedWeightedLogRatio += TOps.Sum(sDiff);
+        sums.AliveWeightedInverseAge += TOps.Sum(sInvT);
+        sums.DroppedWeightedInverseRecency += TOps.Sum(sInvX);
+        sums.DroppedWeight += TOps.Sum(sS);
         return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int NoRepeatVector256(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, ref BgNbdSums sums)
+    private static int NoRepeat<TVector, TOps>(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, ref BgNbdLikelihoodSums sums)
+        where TVector : unmanaged
+        where TOps : IVectorMath<TVector>
     {
-        int width = Vector256<double>.Count;
+        int width = TOps.Count;
         int i = 0;
         if (age.Length < width)
         {
@@ -157,164 +150,18 @@ internal static class BgNbdKernel
 
         ref double ageRef = ref MemoryMarshal.GetReference(age);
         ref double weightRef = ref MemoryMarshal.GetReference(weight);
-        Vector256<double> va = Vector256.Create(alpha);
-        Vector256<double> sL1 = default, sInvT = default;
+        TVector va = TOps.Create(alpha);
+        TVector sL1 = TOps.Zero, sInvT = TOps.Zero;
         for (; i <= age.Length - width; i += width)
         {
-            Vector256<double> w = Vector256.LoadUnsafe(ref weightRef, (nuint)i);
-            Vector256<double> at = va + Vector256.LoadUnsafe(ref ageRef, (nuint)i);
-            sL1 += w * Vector256.Log(at);
-            sInvT += w / at;
+            TVector w = TOps.Load(ref weightRef, (nuint)i);
+            TVector at = TOps.Add(va, TOps.Load(ref ageRef, (nuint)i));
+            sL1 = TOps.Add(sL1, TOps.Multiply(w, TOps.Log(at)));
+            sInvT = TOps.Add(sInvT, TOps.Divide(w, at));
         }
 
-        sums.WeightedLogAge += Vector256.Sum(sL1);
-        sums.AliveWeightedInverseAge += Vector256.Sum(sInvT);
-        return i;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int RepeatVector128(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
-        double alpha, double rx, double d, ref BgNbdSums sums)
-    {
-        int width = Vector128<double>.Count;
-        int i = 0;
-        if (age.Length < width)
-        {
-            return 0;
-        }
-
-        ref double ageRef = ref MemoryMarshal.GetReference(age);
-        ref double recencyRef = ref MemoryMarshal.GetReference(recency);
-        ref double weightRef = ref MemoryMarshal.GetReference(weight);
-        Vector128<double> va = Vector128.Create(alpha), vrx = Vector128.Create(rx), vd = Vector128.Create(d), one = Vector128<double>.One;
-        Vector128<double> ll = default, sL1 = default, sDiff = default, sInvT = default, sInvX = default, sS = default;
-        for (; i <= age.Length - width; i += width)
-        {
-            Vector128<double> w = Vector128.LoadUnsafe(ref weightRef, (nuint)i);
-            Vector128<double> at = va + Vector128.LoadUnsafe(ref ageRef, (nuint)i);
-            Vector128<double> ax = va + Vector128.LoadUnsafe(ref recencyRef, (nuint)i);
-            Vector128<double> l1 = Vector128.Log(at);
-            Vector128<double> diff = l1 - Vector128.Log(ax);
-            Vector128<double> u = vd + (vrx * diff);
-            Vector128<double> e = Vector128.Exp(-Vector128.Abs(u));
-            Vector128<double> inv = one / (one + e);
-            Vector128<double> s = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(u, Vector128<double>.Zero), inv, e * inv);
-            Vector128<double> softplus = Vector128.Max(u, Vector128<double>.Zero) + Vector128.Log(one + e);
-            Vector128<double> ws = w * s;
-            ll += w * (softplus - (vrx * l1));
-            sL1 += w * l1;
-            sDiff += ws * diff;
-            sInvT += (w - ws) / at;
-            sInvX += ws / ax;
-            sS += ws;
-        }
-
-        sums.LogLikelihood += Vector128.Sum(ll);
-        sums.WeightedLogAge += Vector128.Sum(sL1);
-        sums.DroppedWeightedLogRatio += Vector128.Sum(sDiff);
-        sums.AliveWeightedInverseAge += Vector128.Sum(sInvT);
-        sums.DroppedWeightedInverseRecency += Vector128.Sum(sInvX);
-        sums.DroppedWeight += Vector128.Sum(sS);
-        return i;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int NoRepeatVector128(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, ref BgNbdSums sums)
-    {
-        int width = Vector128<double>.Count;
-        int i = 0;
-        if (age.Length < width)
-        {
-            return 0;
-        }
-
-        ref double ageRef = ref MemoryMarshal.GetReference(age);
-        ref double weightRef = ref MemoryMarshal.GetReference(weight);
-        Vector128<double> va = Vector128.Create(alpha);
-        Vector128<double> sL1 = default, sInvT = default;
-        for (; i <= age.Length - width; i += width)
-        {
-            Vector128<double> w = Vector128.LoadUnsafe(ref weightRef, (nuint)i);
-            Vector128<double> at = va + Vector128.LoadUnsafe(ref ageRef, (nuint)i);
-            sL1 += w * Vector128.Log(at);
-            sInvT += w / at;
-        }
-
-        sums.WeightedLogAge += Vector128.Sum(sL1);
-        sums.AliveWeightedInverseAge += Vector128.Sum(sInvT);
-        return i;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int RepeatVector512(ReadOnlySpan<double> age, ReadOnlySpan<double> recency, ReadOnlySpan<double> weight,
-        double alpha, double rx, double d, ref BgNbdSums sums)
-    {
-        int width = Vector512<double>.Count;
-        int i = 0;
-        if (age.Length < width)
-        {
-            return 0;
-        }
-
-        ref double ageRef = ref MemoryMarshal.GetReference(age);
-        ref double recencyRef = ref MemoryMarshal.GetReference(recency);
-        ref double weightRef = ref MemoryMarshal.GetReference(weight);
-        Vector512<double> va = Vector512.Create(alpha), vrx = Vector512.Create(rx), vd = Vector512.Create(d), one = Vector512<double>.One;
-        Vector512<double> ll = default, sL1 = default, sDiff = default, sInvT = default, sInvX = default, sS = default;
-        for (; i <= age.Length - width; i += width)
-        {
-            Vector512<double> w = Vector512.LoadUnsafe(ref weightRef, (nuint)i);
-            Vector512<double> at = va + Vector512.LoadUnsafe(ref ageRef, (nuint)i);
-            Vector512<double> ax = va + Vector512.LoadUnsafe(ref recencyRef, (nuint)i);
-            Vector512<double> l1 = Vector512.Log(at);
-            Vector512<double> diff = l1 - Vector512.Log(ax);
-            Vector512<double> u = vd + (vrx * diff);
-            Vector512<double> e = Vector512.Exp(-Vector512.Abs(u));
-            Vector512<double> inv = one / (one + e);
-            Vector512<double> s = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(u, Vector512<double>.Zero), inv, e * inv);
-            Vector512<double> softplus = Vector512.Max(u, Vector512<double>.Zero) + Vector512.Log(one + e);
-            Vector512<double> ws = w * s;
-            ll += w * (softplus - (vrx * l1));
-            sL1 += w * l1;
-            sDiff += ws * diff;
-            sInvT += (w - ws) / at;
-            sInvX += ws / ax;
-            sS += ws;
-        }
-
-        sums.LogLikelihood += Vector512.Sum(ll);
-        sums.WeightedLogAge += Vector512.Sum(sL1);
-        sums.DroppedWeightedLogRatio += Vector512.Sum(sDiff);
-        sums.AliveWeightedInverseAge += Vector512.Sum(sInvT);
-        sums.DroppedWeightedInverseRecency += Vector512.Sum(sInvX);
-        sums.DroppedWeight += Vector512.Sum(sS);
-        return i;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int NoRepeatVector512(ReadOnlySpan<double> age, ReadOnlySpan<double> weight, double alpha, ref BgNbdSums sums)
-    {
-        int width = Vector512<double>.Count;
-        int i = 0;
-        if (age.Length < width)
-        {
-            return 0;
-        }
-
-        ref double ageRef = ref MemoryMarshal.GetReference(age);
-        ref double weightRef = ref MemoryMarshal.GetReference(weight);
-        Vector512<double> va = Vector512.Create(alpha);
-        Vector512<double> sL1 = default, sInvT = default;
-        for (; i <= age.Length - width; i += width)
-        {
-            Vector512<double> w = Vector512.LoadUnsafe(ref weightRef, (nuint)i);
-            Vector512<double> at = va + Vector512.LoadUnsafe(ref ageRef, (nuint)i);
-            sL1 += w * Vector512.Log(at);
-            sInvT += w / at;
-        }
-
-        sums.WeightedLogAge += Vector512.Sum(sL1);
-        sums.AliveWeightedInverseAge += Vector512.Sum(sInvT);
+        sums.WeightedLogAge += TOps.Sum(sL1);
+        sums.AliveWeightedInverseAge += TOps.Sum(sInvT);
         return i;
     }
 }

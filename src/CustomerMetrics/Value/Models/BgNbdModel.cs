@@ -1,7 +1,6 @@
 using System.Globalization;
 using CustomerMetrics.Internal;
 using CustomerMetrics.Internal.Vectors;
-using MathNet.Numerics;
 
 namespace CustomerMetrics.Value.Models;
 
@@ -14,24 +13,39 @@ namespace CustomerMetrics.Value.Models;
 /// Every time (t, tₓ, T) is in the time unit of the data the model was fitted on; predictions are in purchases
 /// (expected counts) or probabilities (fractions). <c>default(BgNbdModel)</c> has no parameters: its predictions throw
 /// <see cref="InvalidOperationException"/>. Finite-horizon predictions are finite for every a &gt; 0; the lifetime
-/// expectation (t = ∞) exists only for a &gt; 1 and throws otherwise.
+/// expectation (t = ∞) exists only for a &gt; 1 and throws otherwise. Every prediction takes the horizon t first.
+/// Every way to make a model (constructor, <c>with</c>, JSON) is validated: parameters finite and &gt; 0 (or all 0, the
+/// empty <c>default</c>), a finite or NaN log-likelihood, customers ≥ 0, standard errors NaN or ≥ 0.
 /// <threadsafety>Immutable; safe from any thread.</threadsafety>
 /// </remarks>
-public readonly record struct BgNbdModel
+[System.Text.Json.Serialization.JsonNumberHandling(System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+public readonly partial record struct BgNbdModel
 {
-    /// <summary>Creates a model from known parameters (all finite and &gt; 0).</summary>
+    private readonly double _logLikelihood = double.NaN;
+    private readonly double _customers;
+    private readonly ModelFitInfo _fitInfo;
+    private readonly double _rStandardError = double.NaN;
+    private readonly double _alphaStandardError = double.NaN;
+    private readonly double _aStandardError = double.NaN;
+    private readonly double _bStandardError = double.NaN;
+
+    /// <summary>Creates a model from known parameters (all finite and &gt; 0; all four 0 gives the empty <c>default</c> model).</summary>
     /// <param name="r">Shape of the gamma distribution of purchase rates.</param>
     /// <param name="alpha">Rate (inverse scale) of that gamma distribution, in the data's time unit (E[λ] = r/α purchases per unit).</param>
     /// <param name="a">First shape of the beta distribution of dropout probabilities.</param>
     /// <param name="b">Second shape of that beta distribution (E[p] = a/(a + b)).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and &gt; 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and &gt; 0 (and not all four are 0).</exception>
     [System.Text.Json.Serialization.JsonConstructor]
     public BgNbdModel(double r, double alpha, double a, double b)
     {
-        Positive(r);
-        Positive(alpha);
-        Positive(a);
-        Positive(b);
+        if (r != 0 || alpha != 0 || a != 0 || b != 0)
+        {
+            Guard.PositiveFinite(r);
+            Guard.PositiveFinite(alpha);
+            Guard.PositiveFinite(a);
+            Guard.PositiveFinite(b);
+        }
+
         R = r;
         Alpha = alpha;
         A = a;
@@ -51,39 +65,45 @@ public readonly record struct BgNbdModel
     public double B { get; }
 
     /// <summary>Total (weighted) log-likelihood at the fitted parameters, natural log; NaN for a model not produced by a fit.</summary>
-    public double LogLikelihood { get; init; } = double.NaN;
+    /// <exception cref="ArgumentOutOfRangeException">Set to ±∞.</exception>
+    public double LogLikelihood { get => _logLikelihood; init { Guard.NaNOrFinite(value, nameof(LogLikelihood)); _logLikelihood = value; } }
 
     /// <summary>Customers the fit used (Σ weights); 0 for a model not produced by a fit.</summary>
-    public double Customers { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative, NaN or infinite value.</exception>
+    public double Customers { get => _customers; init { Guard.NonNegativeFinite(value, nameof(Customers)); _customers = value; } }
 
     /// <summary>How the optimiser went; <see cref="ModelFitMethod.None"/> for a constructed model.</summary>
-    public ModelFitInfo FitInfo { get; init; }
+    public ModelFitInfo FitInfo { get => _fitInfo; init => _fitInfo = value; }
 
     /// <summary>Standard error of <see cref="R"/> from the observed information; NaN when unavailable (not fitted, or the Hessian is not positive definite).</summary>
-    public double RStandardError { get; init; } = double.NaN;
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative or infinite value.</exception>
+    public double RStandardError { get => _rStandardError; init { Guard.NaNOrNonNegativeFinite(value, nameof(RStandardError)); _rStandardError = value; } }
 
     /// <summary>Standard error of <see cref="Alpha"/>; NaN when unavailable.</summary>
-    public double AlphaStandardError { get; init; } = double.NaN;
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative or infinite value.</exception>
+    public double AlphaStandardError { get => _alphaStandardError; init { Guard.NaNOrNonNegativeFinite(value, nameof(AlphaStandardError)); _alphaStandardError = value; } }
 
     /// <summary>Standard error of <see cref="A"/>; NaN when unavailable.</summary>
-    public double AStandardError { get; init; } = double.NaN;
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative or infinite value.</exception>
+    public double AStandardError { get => _aStandardError; init { Guard.NaNOrNonNegativeFinite(value, nameof(AStandardError)); _aStandardError = value; } }
 
     /// <summary>Standard error of <see cref="B"/>; NaN when unavailable.</summary>
-    public double BStandardError { get; init; } = double.NaN;
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative or infinite value.</exception>
+    public double BStandardError { get => _bStandardError; init { Guard.NaNOrNonNegativeFinite(value, nameof(BStandardError)); _bStandardError = value; } }
 
     /// <summary>
     /// P(alive | x, tₓ, T) = 1 / (1 + δₓ₍&gt;0₎ · a/(b + x − 1) · ((α + T)/(α + tₓ))^(r + x)) (Fader, Hardie &amp; Lee 2005, eq. 11).
     /// </summary>
     /// <param name="frequency">x, repeat purchases (whole number ≥ 0).</param>
     /// <param name="recency">tₓ, 0 ≤ tₓ ≤ T.</param>
-    /// <param name="age">T &gt; 0.</param>
+    /// <param name="age">T ≥ 0 (T = 0 needs x = 0).</param>
     /// <returns>A fraction in (0, 1]; exactly 1 when x = 0.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The row is invalid.</exception>
     /// <exception cref="InvalidOperationException">The model is <c>default</c>.</exception>
     public double ProbabilityAlive(double frequency, double recency, double age)
     {
         EnsureParameters();
-        BgNbdData.ValidateRow([frequency], [recency], [age], 0);
+        BgNbdLikelihood.ValidateRow([frequency], [recency], [age], 0);
         return Alive(frequency, recency, age);
     }
 
@@ -106,7 +126,7 @@ public readonly record struct BgNbdModel
         CheckBatch(frequency, recency, age, destination);
         for (int i = 0; i < frequency.Length; i++)
         {
-            BgNbdData.ValidateRow(frequency, recency, age, i);
+            BgNbdLikelihood.ValidateRow(frequency, recency, age, i);
         }
 
         BgNbdPredictionKernel.Alive(this, frequency, recency, age, destination, path);
@@ -134,7 +154,7 @@ public readonly record struct BgNbdModel
     /// <param name="t">Length of the future period, ≥ 0, in the data's time unit; ∞ for the expected residual lifetime purchases (needs a &gt; 1).</param>
     /// <param name="frequency">x, repeat purchases (whole number ≥ 0).</param>
     /// <param name="recency">tₓ, 0 ≤ tₓ ≤ T.</param>
-    /// <param name="age">T &gt; 0.</param>
+    /// <param name="age">T ≥ 0 (T = 0 needs x = 0).</param>
     /// <returns>Expected purchases (≥ 0).</returns>
     /// <exception cref="ArgumentOutOfRangeException">t is negative or NaN, or the row is invalid.</exception>
     /// <exception cref="InvalidOperationException">The model is <c>default</c>, or t = ∞ with a ≤ 1.</exception>
@@ -142,7 +162,7 @@ public readonly record struct BgNbdModel
     {
         EnsureParameters();
         CheckHorizon(t);
-        BgNbdData.ValidateRow([frequency], [recency], [age], 0);
+        BgNbdLikelihood.ValidateRow([frequency], [recency], [age], 0);
         return Conditional(t, frequency, recency, age);
     }
 
@@ -195,37 +215,19 @@ public readonly record struct BgNbdModel
     /// <summary>
     /// P(X(t) = n): probability that a newly acquired customer makes exactly n purchases in a period of length t
     /// (Fader, Hardie &amp; Lee 2005, eq. 8; the negative-binomial tail is the regularized incomplete beta I_z(n, r)).
+    /// The horizon comes first, as in every prediction (and as <c>lifetimes</c>' <c>probability_of_n_purchases_up_to_time(t, n)</c>).
     /// </summary>
-    /// <param name="n">Number of purchases, ≥ 0.</param>
     /// <param name="t">Length of the period, finite and ≥ 0, in the data's time unit.</param>
+    /// <param name="n">Number of purchases, ≥ 0.</param>
     /// <returns>A probability in [0, 1]; 1 for n = 0 and t = 0.</returns>
     /// <exception cref="ArgumentOutOfRangeException">n &lt; 0, or t negative, NaN or infinite.</exception>
     /// <exception cref="InvalidOperationException">The model is <c>default</c>.</exception>
-    public double ProbabilityOfPurchases(int n, double t)
+    public double ProbabilityOfPurchases(double t, int n)
     {
         EnsureParameters();
         Guard.NonNegative(n);
         Guard.NonNegativeFinite(t);
-        if (t == 0)
-        {
-            return n == 0 ? 1 : 0;
-        }
-
-        double r = R, alpha = Alpha, a = A, b = B;
-        double lnBetaAB = SpecialFunctions.BetaLn(a, b);
-        double lnQ = -ModelMath.Log1P(t / alpha);      // ln(α/(α+t))
-        double z = t / (alpha + t);
-        double lnZ = Math.Log(t) - Math.Log(alpha + t);
-        double first = Math.Exp(SpecialFunctions.BetaLn(a, b + n) - lnBetaAB
-            + SpecialFunctions.GammaLn(r + n) - SpecialFunctions.GammaLn(r) - SpecialFunctions.GammaLn(n + 1.0)
-            + (r * lnQ) + (n * lnZ));
-        if (n == 0)
-        {
-            return first;
-        }
-
-        double second = Math.Exp(SpecialFunctions.BetaLn(a + 1, b + n - 1) - lnBetaAB) * SpecialFunctions.BetaRegularized(n, r, z);
-        return first + second;
+        return Purchases(R, Alpha, A, B, t, n);
     }
 
     /// <summary>Formats the parameters, log-likelihood and fit status, culture-invariant.</summary>
@@ -240,7 +242,7 @@ public readonly record struct BgNbdModel
             return 1;
         }
 
-        double u = Math.Log(A / (B + x - 1)) + ((R + x) * (Math.Log(Alpha + age) - Math.Log(Alpha + tx)));
+        double u = Math.Log(A / (B + (x - 1))) + ((R + x) * (Math.Log(Alpha + age) - Math.Log(Alpha + tx)));
         return ModelMath.LogisticOfNegative(u);
     }
 
@@ -260,7 +262,7 @@ public readonly record struct BgNbdModel
             return 0;
         }
 
-        double c = a + b - 1;
+        double c = (a - 1) + b;
         if (double.IsPositiveInfinity(t))
         {
             if (!(a > 1))
@@ -276,25 +278,72 @@ public readonly record struct BgNbdModel
         double lnOneMinusZ = -ModelMath.Log1P(t / alpha);
         double am1 = a - 1;
         double p = c - r;
-        if (z > 0.9 && Math.Abs(am1) > 1e-3 && c > 1e-3)
+        if (z > 0.9)
         {
-            // Slow series: the transformed Gauss function is cheaper.
-            return c / am1 * (1 - (Math.Exp(am1 * lnOneMinusZ) * Hypergeometric.Gauss(p, am1, c, z)));
+            // Long horizon: the series converges slowly and 1 − z loses its digits, so w = α/(α + t) goes to ₂F₁ exactly.
+            // Near a = 1 the prefactor 1/(a − 1) cancels: interpolate in a through a = 1 ± h, 1 ± 2h (h = 10⁻⁴; each node
+            // loses about ε/h, the cubic's error is about (h ln(1/w))⁴).
+            double w = alpha / (alpha + t);
+            if (Math.Abs(am1) > 2e-4)
+            {
+                return LongHorizon(r, a, b, w, lnOneMinusZ);
+            }
+
+            const double h = 1e-4;
+            double u = am1 / h, sum = 0;
+            foreach (int j in (ReadOnlySpan<int>)[-2, -1, 1, 2])
+            {
+                double weight = 1;
+                foreach (int k in (ReadOnlySpan<int>)[-2, -1, 1, 2])
+                {
+                    if (k != j)
+                    {
+                        weight *= (u - k) / (j - k);
+                    }
+                }
+
+                sum += weight * LongHorizon(r, 1 + (j * h), b, w, lnOneMinusZ);
+            }
+
+            return sum;
         }
 
         double head = am1 == 0 ? -lnOneMinusZ : -ModelMath.ExpM1(am1 * lnOneMinusZ) / am1;
-        double term = p * z, sum = term;
+        double term = p * z, sum2 = term;
         for (int k = 1; term != 0 && k < 10_000_000; k++)
         {
             term *= (p + k) * (a + k - 1) / ((c + k) * (k + 1)) * z;
-            sum += term;
-            if (Math.Abs(term) <= 1e-16 * Math.Abs(sum))
+            sum2 += term;
+            if (Math.Abs(term) <= 1e-16 * Math.Abs(sum2))
             {
                 break;
             }
         }
 
-        return (c * head) - (Math.Exp(am1 * lnOneMinusZ) * sum);
+        return (c * head) - (Math.Exp(am1 * lnOneMinusZ) * sum2);
+    }
+
+    /// <summary>
+    /// E[X(t)] = c/(a−1) [1 − w^(a−1) ₂F₁(c − r, a − 1; c; 1 − w)], w = α/(α+t) (Euler's transformation of eq. 9), with
+    /// ₂F₁ evaluated from w itself so that t → ∞ tends to c/(a − 1) for a &gt; 1 instead of cancelling. c = a + b − 1 = 0
+    /// (a pole of the transformed ₂F₁ whose product with c is finite) is moved to 10⁻¹², a relative change of that size.
+    /// </summary>
+    private static double LongHorizon(double r, double a, double b, double w, double lnW)
+    {
+        double c = (a - 1) + b;
+        if (Math.Abs(c) < 1e-12)
+        {
+            c = 1e-12;
+        }
+
+        double am1 = a - 1;
+        if (am1 > 0 && Math.Min(am1, r) * lnW < -50)
+        {
+            // The correction is of order w^min(a − 1, r) < 2e-22 times gamma ratios: the limit itself (the factors would overflow).
+            return c / am1;
+        }
+
+        return c / am1 * (1 - (Math.Exp(am1 * lnW) * Hypergeometric.GaussComplement(c - r, am1, c, w)));
     }
 
     private void EnsureParameters()
@@ -317,18 +366,6 @@ public readonly record struct BgNbdModel
     {
         Guard.SameLength(frequency.Length, recency.Length);
         Guard.SameLength(frequency.Length, age.Length);
-        if (destination.Length < frequency.Length)
-        {
-            ThrowHelper.Argument(nameof(destination), string.Create(CultureInfo.InvariantCulture,
-                $"destination has {destination.Length} elements but there are {frequency.Length} customers."));
-        }
-    }
-
-    private static void Positive(double value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string name = "")
-    {
-        if (!(value > 0) || double.IsPositiveInfinity(value))
-        {
-            ThrowHelper.ArgumentOutOfRange(name, value, "finite numbers > 0");
-        }
+        Guard.DestinationLength(destination.Length, frequency.Length);
     }
 }

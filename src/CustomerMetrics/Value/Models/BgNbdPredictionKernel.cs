@@ -6,8 +6,8 @@ using CustomerMetrics.Internal.Vectors;
 namespace CustomerMetrics.Value.Models;
 
 /// <summary>
-/// Vectorised BG/NBD P(alive) (Fader, Hardie &amp; Lee 2005, eq. 11) for many customers: Vector512 → Vector256 →
-/// Vector128 → scalar, the scalar path being <see cref="BgNbdModel"/>'s own formula. Rows must be validated first.
+/// Vectorised BG/NBD P(alive) (Fader, Hardie &amp; Lee 2005, eq. 11) for many customers: one generic body over
+/// <see cref="IVectorMath{TVector}"/> (Vector512, Vector256 or Vector128), the scalar tail being <see cref="BgNbdModel"/>'s own formula. Rows must be validated first.
 /// </summary>
 internal static class BgNbdPredictionKernel
 {
@@ -15,20 +15,14 @@ internal static class BgNbdPredictionKernel
     public static void Alive(in BgNbdModel model, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         Span<double> destination, VectorPath path)
     {
-        int done = 0;
         double r = model.R, alpha = model.Alpha, a = model.A, b = model.B;
-        if (VectorPaths.Resolve(path) == VectorPath.Vector512)
+        int done = VectorPaths.Resolve(path) switch
         {
-            done = AliveVector512(frequency, recency, age, destination, r, alpha, a, b);
-        }
-        else if (VectorPaths.Resolve(path) == VectorPath.Vector256)
-        {
-            done = AliveVector256(frequency, recency, age, destination, r, alpha, a, b);
-        }
-        else if (VectorPaths.Resolve(path) == VectorPath.Vector128)
-        {
-            done = AliveVector128(frequency, recency, age, destination, r, alpha, a, b);
-        }
+            VectorPath.Vector512 => Alive<Vector512<double>, Vector512Math>(frequency, recency, age, destination, r, alpha, a, b),
+            VectorPath.Vector256 => Alive<Vector256<double>, Vector256Math>(frequency, recency, age, destination, r, alpha, a, b),
+            VectorPath.Vector128 => Alive<Vector128<double>, Vector128Math>(frequency, recency, age, destination, r, alpha, a, b),
+            _ => 0,
+        };
 
         for (int i = done; i < frequency.Length; i++)
         {
@@ -37,69 +31,27 @@ internal static class BgNbdPredictionKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int AliveVector256(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+    private static int Alive<TVector, TOps>(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         Span<double> destination, double r, double alpha, double a, double b)
+        where TVector : unmanaged
+        where TOps : IVectorMath<TVector>
     {
-        int width = Vector256<double>.Count;
+        int width = TOps.Count;
         int i = 0;
         ref double xRef = ref MemoryMarshal.GetReference(frequency);
         ref double txRef = ref MemoryMarshal.GetReference(recency);
         ref double tRef = ref MemoryMarshal.GetReference(age);
         ref double dRef = ref MemoryMarshal.GetReference(destination);
-        Vector256<double> va = Vector256.Create(alpha), vr = Vector256.Create(r), vA = Vector256.Create(a), vbm1 = Vector256.Create(b - 1), one = Vector256<double>.One;
+        TVector va = TOps.Create(alpha), vr = TOps.Create(r), vA = TOps.Create(a), vb = TOps.Create(b), one = TOps.Create(1);
         for (; i <= frequency.Length - width; i += width)
         {
-            Vector256<double> x = Vector256.LoadUnsafe(ref xRef, (nuint)i);
-            Vector256<double> lnRatio = Vector256.Log(va + Vector256.LoadUnsafe(ref tRef, (nuint)i)) - Vector256.Log(va + Vector256.LoadUnsafe(ref txRef, (nuint)i));
-            Vector256<double> u = Vector256.Log(vA / (vbm1 + x)) + ((vr + x) * lnRatio);
-            Vector256<double> alive = one / (one + Vector256.Exp(u));
-            Vector256.ConditionalSelect(Vector256.Equals(x, Vector256<double>.Zero), one, alive).StoreUnsafe(ref dRef, (nuint)i);
-        }
+            TVector x = TOps.Load(ref xRef, (nuint)i);
+            TVector lnRatio = TOps.Subtract(TOps.Log(TOps.Add(va, TOps.Load(ref tRef, (nuint)i))), TOps.Log(TOps.Add(va, TOps.Load(ref txRef, (nuint)i))));
 
-        return i;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int AliveVector128(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
-        Span<double> destination, double r, double alpha, double a, double b)
-    {
-        int width = Vector128<double>.Count;
-        int i = 0;
-        ref double xRef = ref MemoryMarshal.GetReference(frequency);
-        ref double txRef = ref MemoryMarshal.GetReference(recency);
-        ref double tRef = ref MemoryMarshal.GetReference(age);
-        ref double dRef = ref MemoryMarshal.GetReference(destination);
-        Vector128<double> va = Vector128.Create(alpha), vr = Vector128.Create(r), vA = Vector128.Create(a), vbm1 = Vector128.Create(b - 1), one = Vector128<double>.One;
-        for (; i <= frequency.Length - width; i += width)
-        {
-            Vector128<double> x = Vector128.LoadUnsafe(ref xRef, (nuint)i);
-            Vector128<double> lnRatio = Vector128.Log(va + Vector128.LoadUnsafe(ref tRef, (nuint)i)) - Vector128.Log(va + Vector128.LoadUnsafe(ref txRef, (nuint)i));
-            Vector128<double> u = Vector128.Log(vA / (vbm1 + x)) + ((vr + x) * lnRatio);
-            Vector128<double> alive = one / (one + Vector128.Exp(u));
-            Vector128.ConditionalSelect(Vector128.Equals(x, Vector128<double>.Zero), one, alive).StoreUnsafe(ref dRef, (nuint)i);
-        }
-
-        return i;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int AliveVector512(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
-        Span<double> destination, double r, double alpha, double a, double b)
-    {
-        int width = Vector512<double>.Count;
-        int i = 0;
-        ref double xRef = ref MemoryMarshal.GetReference(frequency);
-        ref double txRef = ref MemoryMarshal.GetReference(recency);
-        ref double tRef = ref MemoryMarshal.GetReference(age);
-        ref double dRef = ref MemoryMarshal.GetReference(destination);
-        Vector512<double> va = Vector512.Create(alpha), vr = Vector512.Create(r), vA = Vector512.Create(a), vbm1 = Vector512.Create(b - 1), one = Vector512<double>.One;
-        for (; i <= frequency.Length - width; i += width)
-        {
-            Vector512<double> x = Vector512.LoadUnsafe(ref xRef, (nuint)i);
-            Vector512<double> lnRatio = Vector512.Log(va + Vector512.LoadUnsafe(ref tRef, (nuint)i)) - Vector512.Log(va + Vector512.LoadUnsafe(ref txRef, (nuint)i));
-            Vector512<double> u = Vector512.Log(vA / (vbm1 + x)) + ((vr + x) * lnRatio);
-            Vector512<double> alive = one / (one + Vector512.Exp(u));
-            Vector512.ConditionalSelect(Vector512.Equals(x, Vector512<double>.Zero), one, alive).StoreUnsafe(ref dRef, (nuint)i);
+            // b + (x − 1), not (b − 1) + x: b below 1e-16 must not vanish.
+            TVector u = TOps.Add(TOps.Log(TOps.Divide(vA, TOps.Add(vb, TOps.Subtract(x, one)))), TOps.Multiply(TOps.Add(vr, x), lnRatio));
+            TVector alive = TOps.Divide(one, TOps.Add(one, TOps.Exp(u)));
+            TOps.Store(TOps.ConditionalSelect(TOps.Equal(x, TOps.Zero), one, alive), ref dRef, (nuint)i);
         }
 
         return i;

@@ -22,12 +22,11 @@ public static class GammaGamma
     /// <param name="summary">The summary from <see cref="Rfm.Summarize"/> or <see cref="RfmSummary.FromColumns"/>.</param>
     /// <returns>The fitted model, in the currency of the summary's amounts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
-    /// <exception cref="ArgumentException">No customer has a repeat purchase.</exception>
-    /// <exception cref="ModelFitException">The optimisers could not reach finite parameters.</exception>
+    /// <exception cref="ModelFitException">No customer has a repeat purchase (with positive weight), or the optimisers could not reach finite parameters.</exception>
     public static GammaGammaModel Fit(RfmSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return Fit(summary.Frequency, summary.MonetaryValue);
+        return Fit(summary.Frequency, summary.MeanSpend);
     }
 
     /// <summary>Fits p, q, γ by maximum likelihood (MathNet BFGS on the log scale, analytic gradient).</summary>
@@ -36,9 +35,9 @@ public static class GammaGamma
     /// <param name="weights">Optional non-negative weight per row; empty means 1.</param>
     /// <param name="penalty">L2 penalty λ ≥ 0 on the log parameters: minimises −LL/Σw + λ Σ (ln θ)² over θ = p, q, γ; 0 is plain maximum likelihood.</param>
     /// <returns>The fitted model with log-likelihood, standard errors, fit information and the spend-frequency correlation.</returns>
-    /// <exception cref="ArgumentException">Spans differ in length, or no row has x &gt; 0 with positive weight.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A row is invalid (x &lt; 0 or fractional, z̄ ≤ 0 with x &gt; 0, NaN, ∞, negative weight), named by index.</exception>
-    /// <exception cref="ModelFitException">The optimisers could not reach finite parameters.</exception>
+    /// <exception cref="ArgumentException">Spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A row is invalid (x &lt; 0 or fractional, z̄ ≤ 0 with x &gt; 0, NaN, ∞, negative weight), named by index; or the penalty is negative or not finite.</exception>
+    /// <exception cref="ModelFitException">No row has x &gt; 0 with positive weight, or the optimisers could not reach finite parameters.</exception>
     public static GammaGammaModel Fit(ReadOnlySpan<double> frequency, ReadOnlySpan<double> meanSpend, ReadOnlySpan<double> weights = default, double penalty = 0)
     {
         Guard.SameLength(frequency.Length, meanSpend.Length);
@@ -80,7 +79,7 @@ public static class GammaGamma
 
         if (used == 0)
         {
-            ThrowHelper.Argument(nameof(frequency), "The Gamma-Gamma model needs customers with at least one repeat purchase (x > 0); there are none.");
+            ModelFitException.ThrowNoRepeatPurchase("Gamma-Gamma", "there is no repeat spend to fit");
         }
 
         var xs = new double[used];
@@ -98,7 +97,7 @@ public static class GammaGamma
             }
         }
 
-        var data = new GammaGammaData(xs, ms, ws) { Penalty = penalty };
+        var data = new GammaGammaLikelihood(xs, ms, ws) { Penalty = penalty };
         double meanZ = data.WeightedMeanSpend;
         double[] start = [0, Math.Log(2), Math.Log(meanZ)]; // p = 1, q = 2 ⇒ E[z] = pγ/(q−1) = z̄.
         var result = ModelOptimizer.Minimize(data.Objective, start, "Gamma-Gamma");

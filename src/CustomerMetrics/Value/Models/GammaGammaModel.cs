@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CustomerMetrics.Internal;
 
 namespace CustomerMetrics.Value.Models;
@@ -10,31 +11,36 @@ namespace CustomerMetrics.Value.Models;
 /// </summary>
 /// <remarks>
 /// <c>default(GammaGammaModel)</c> has no parameters: its predictions throw <see cref="InvalidOperationException"/>.
+/// Every way to make a model (constructor, <c>with</c>, JSON) is validated: parameters finite and &gt; 0 (or all 0, the
+/// empty <c>default</c>), counts ≥ 0, a correlation in [−1, 1] or NaN, standard errors NaN or ≥ 0. A model with q ≤ 1
+/// (which a fit can return) serialises: the infinite <see cref="MeanTransactionValue"/> is not part of the JSON.
 /// <threadsafety>Immutable; safe from any thread.</threadsafety>
 /// </remarks>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public readonly record struct GammaGammaModel
 {
-    /// <summary>Creates a model from known parameters (all finite and &gt; 0).</summary>
+    private readonly double _logLikelihood = double.NaN;
+    private readonly double _customers;
+    private readonly int _skipped;
+    private readonly double _correlation = double.NaN;
+    private readonly ModelFitInfo _fitInfo;
+    private readonly double _pStandardError = double.NaN;
+    private readonly double _qStandardError = double.NaN;
+    private readonly double _gammaStandardError = double.NaN;
+
+    /// <summary>Creates a model from known parameters (all finite and &gt; 0; all three 0 gives the empty <c>default</c> model).</summary>
     /// <param name="p">Shape of the per-transaction gamma distribution.</param>
     /// <param name="q">Shape of the gamma distribution of ν across customers.</param>
     /// <param name="gamma">Rate of that distribution, in currency units (E[value] = pγ/(q − 1) for q &gt; 1).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and &gt; 0.</exception>
-    [System.Text.Json.Serialization.JsonConstructor]
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and &gt; 0 (and not all three are 0).</exception>
+    [JsonConstructor]
     public GammaGammaModel(double p, double q, double gamma)
     {
-        if (!(p > 0) || double.IsPositiveInfinity(p))
+        if (p != 0 || q != 0 || gamma != 0)
         {
-            ThrowHelper.ArgumentOutOfRange(nameof(p), p, "finite numbers > 0");
-        }
-
-        if (!(q > 0) || double.IsPositiveInfinity(q))
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(q), q, "finite numbers > 0");
-        }
-
-        if (!(gamma > 0) || double.IsPositiveInfinity(gamma))
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(gamma), gamma, "finite numbers > 0");
+            Guard.PositiveFinite(p);
+            Guard.PositiveFinite(q);
+            Guard.PositiveFinite(gamma);
         }
 
         P = p;
@@ -52,34 +58,55 @@ public readonly record struct GammaGammaModel
     public double Gamma { get; }
 
     /// <summary>Total (weighted) log-likelihood of the customers with x &gt; 0; NaN for a constructed model.</summary>
-    public double LogLikelihood { get; init; } = double.NaN;
+    /// <exception cref="ArgumentOutOfRangeException">Set to ±∞.</exception>
+    public double LogLikelihood { get => _logLikelihood; init { Guard.NaNOrFinite(value, nameof(LogLikelihood)); _logLikelihood = value; } }
 
     /// <summary>Customers used by the fit (Σ weights of rows with x &gt; 0).</summary>
-    public double Customers { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative, NaN or infinite value.</exception>
+    public double Customers { get => _customers; init { Guard.NonNegativeFinite(value, nameof(Customers)); _customers = value; } }
 
     /// <summary>Rows skipped because x = 0 (no repeat purchase, hence no spend information); counted, never silently lost.</summary>
-    public int SkippedWithoutRepeat { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative count.</exception>
+    public int SkippedWithoutRepeat { get => _skipped; init { Guard.NonNegative(value, nameof(SkippedWithoutRepeat)); _skipped = value; } }
 
     /// <summary>
     /// Weighted Pearson correlation between x and z̄ over the customers used. The model assumes spend is independent of
     /// frequency; a correlation far from 0 means that assumption is doubtful. NaN when x or z̄ is constant or for a constructed model.
     /// </summary>
-    public double SpendFrequencyCorrelation { get; init; } = double.NaN;
+    /// <exception cref="ArgumentOutOfRangeException">Set outside [−1, 1] (NaN is allowed).</exception>
+    public double SpendFrequencyCorrelation
+    {
+        get => _correlation;
+        init
+        {
+            if (!double.IsNaN(value) && !(value >= -1 && value <= 1))
+            {
+                ThrowHelper.ArgumentOutOfRange(nameof(SpendFrequencyCorrelation), value, "NaN or −1 to 1");
+            }
+
+            _correlation = value;
+        }
+    }
 
     /// <summary>How the optimiser went; <see cref="ModelFitMethod.None"/> for a constructed model.</summary>
-    public ModelFitInfo FitInfo { get; init; }
+    public ModelFitInfo FitInfo { get => _fitInfo; init => _fitInfo = value; }
 
     /// <summary>Standard error of <see cref="P"/>; NaN when unavailable.</summary>
-    public double PStandardError { get; init; } = double.NaN;
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative or infinite value.</exception>
+    public double PStandardError { get => _pStandardError; init { Guard.NaNOrNonNegativeFinite(value, nameof(PStandardError)); _pStandardError = value; } }
 
     /// <summary>Standard error of <see cref="Q"/>; NaN when unavailable.</summary>
-    public double QStandardError { get; init; } = double.NaN;
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative or infinite value.</exception>
+    public double QStandardError { get => _qStandardError; init { Guard.NaNOrNonNegativeFinite(value, nameof(QStandardError)); _qStandardError = value; } }
 
     /// <summary>Standard error of <see cref="Gamma"/>; NaN when unavailable.</summary>
-    public double GammaStandardError { get; init; } = double.NaN;
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative or infinite value.</exception>
+    public double GammaStandardError { get => _gammaStandardError; init { Guard.NaNOrNonNegativeFinite(value, nameof(GammaStandardError)); _gammaStandardError = value; } }
 
     /// <summary>Population mean transaction value E[Z] = pγ/(q − 1), in currency units.</summary>
+    /// <remarks>Not serialised (derived from p, q, γ).</remarks>
     /// <exception cref="InvalidOperationException">q ≤ 1: the mean is infinite; or the model is <c>default</c>.</exception>
+    [JsonIgnore]
     public double MeanTransactionValue
     {
         get
@@ -117,16 +144,21 @@ public readonly record struct GammaGammaModel
     {
         EnsureParameters();
         Guard.SameLength(frequency.Length, meanSpend.Length);
-        if (destination.Length < frequency.Length)
-        {
-            ThrowHelper.Argument(nameof(destination), "destination is shorter than the inputs.");
-        }
+        Guard.DestinationLength(destination.Length, frequency.Length);
 
         for (int i = 0; i < frequency.Length; i++)
         {
             Validate(frequency[i], meanSpend[i], i);
             destination[i] = Conditional(frequency[i], meanSpend[i]);
         }
+    }
+
+    /// <summary>Checks row <paramref name="index"/> and returns E[Z | x, z̄] (callers that validate their own batches name the real row).</summary>
+    internal double ConditionalChecked(double frequency, double meanSpend, int index)
+    {
+        EnsureParameters();
+        Validate(frequency, meanSpend, index);
+        return Conditional(frequency, meanSpend);
     }
 
     /// <summary>Formats the parameters and fit, culture-invariant.</summary>

@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+
 namespace CustomerMetrics.Value.Models;
 
 /// <summary>
@@ -26,4 +29,15 @@ public sealed class ModelFitException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>The one failure of every model when no customer made a repeat purchase (the same type and wording in each).</summary>
+    [DoesNotReturn]
+    [StackTraceHidden]
+    internal static void ThrowNoRepeatPurchase(string model, string consequence) =>
+        throw new ModelFitException($"{model}: no customer made a repeat purchase (every frequency x is 0), so {consequence}.");
+
+    /// <summary>Throws a fit failure with <paramref name="message"/>.</summary>
+    [DoesNotReturn]
+    [StackTraceHidden]
+    internal static void Throw(string message) => throw new ModelFitException(message);
 }

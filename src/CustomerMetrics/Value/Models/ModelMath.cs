@@ -1,3 +1,5 @@
+using MathNet.Numerics;
+
 namespace CustomerMetrics.Value.Models;
 
 /// <summary>Accurate elementary helpers for the models (the BCL has no expm1/log1p for double).</summary>
@@ -21,6 +23,34 @@ internal static class ModelMath
     {
         double u = 1 + v;
         return u == 1 ? v : Math.Log(u) * v / (u - 1);
+    }
+
+    /// <summary>
+    /// ln Γ(x + d) − ln Γ(x) for x &gt; 0, x + d &gt; 0 without the cancellation of two huge log-gammas: for x and x + d
+    /// ≥ 15 the difference of Stirling's series (DLMF 5.11.1, five terms, error below 1e-16 there) written as
+    /// (x − ½) log1p(d/x) + d ln(x + d) − d + S(x + d) − S(x); otherwise the log-gammas directly (both small).
+    /// </summary>
+    public static double LogGammaRatio(double x, double d)
+    {
+        double y = x + d;
+        if (x < 15 || y < 15)
+        {
+            return SpecialFunctions.GammaLn(y) - SpecialFunctions.GammaLn(x);
+        }
+
+        return ((x - 0.5) * Log1P(d / x)) + (d * Math.Log(y)) - d + (StirlingTail(y) - StirlingTail(x));
+    }
+
+    /// <summary>ln Γ(a) + ln Γ(b) − ln Γ(a + b) through <see cref="LogGammaRatio"/> (no cancellation when a or b is large).</summary>
+    public static double LogBeta(double a, double b) => a >= b
+        ? SpecialFunctions.GammaLn(b) - LogGammaRatio(a, b)
+        : SpecialFunctions.GammaLn(a) - LogGammaRatio(b, a);
+
+    /// <summary>1/(12z) − 1/(360z³) + 1/(1260z⁵) − 1/(1680z⁷) + 1/(1188z⁹).</summary>
+    private static double StirlingTail(double z)
+    {
+        double inv = 1 / z, inv2 = inv * inv;
+        return inv * ((1.0 / 12) - (inv2 * ((1.0 / 360) - (inv2 * ((1.0 / 1260) - (inv2 * ((1.0 / 1680) - (inv2 / 1188))))))));
     }
 
     /// <summary>1/(1 + eᵘ) without overflow.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 
@@ -106,8 +107,22 @@ internal static class ModelOptimizer
 
         // A solution whose gradient is still large is reported as not converged rather than hidden, and so is one where a
         // parameter ran off towards 0 or ∞ (beyond 1e±6): the likelihood then has no interior maximum for these data.
-        converged &= norm < 1e-4;
-        converged &= Array.TrueForAll(best, v => Math.Abs(v) < BoundaryLog);
+        string reason = string.Empty;
+        if (!converged)
+        {
+            reason = "the optimiser stopped before meeting its convergence criterion";
+        }
+        else if (!(norm < 1e-4))
+        {
+            converged = false;
+            reason = string.Create(CultureInfo.InvariantCulture, $"the gradient norm {norm:G3} at the solution is above 1e-4");
+        }
+        else if (Array.FindIndex(best, v => !(Math.Abs(v) < BoundaryLog)) is int far and >= 0)
+        {
+            converged = false;
+            reason = string.Create(CultureInfo.InvariantCulture,
+                $"parameter {far + 1} ran to the boundary ({Math.Exp(best[far]):G3}, outside 1e-6 … 1e6): the likelihood has no interior maximum for these data");
+        }
 
         // A flat ridge towards a boundary can stop the optimiser with a tiny gradient before any parameter crosses
         // 1e±6 (a → 0 with b → ∞ when nobody drops out). An interior maximum gets worse when any one parameter moves by
@@ -121,21 +136,53 @@ internal static class ModelOptimizer
                 probe[i] = best[i] + step;
                 double shifted = objective(probe, gradient);
                 evaluations++;
-                converged &= !(shifted <= final + tolerance);
+                if (converged && shifted <= final + tolerance)
+                {
+                    converged = false;
+                    reason = string.Create(CultureInfo.InvariantCulture,
+                        $"moving parameter {i + 1} by a factor e^{step:0} does not lower the likelihood: a flat ridge, the maximum is not isolated");
+                }
             }
 
             probe[i] = best[i];
         }
 
-        return new Result(best, final, new ModelFitInfo(method, iterations, evaluations, converged, norm));
+        // A ridge in a direction no single parameter follows (two parameters trading off exactly, as the two sBG shapes
+        // do on a one-period table) leaves the Hessian singular: the data identify fewer combinations than parameters.
+        double ratio = converged ? Curvature(objective, best, ref evaluations) : double.NaN;
+        if (converged && !(ratio > IdentificationRatio))
+        {
+            converged = false;
+            reason = string.Create(CultureInfo.InvariantCulture,
+                $"the likelihood is flat in some direction (smallest/largest curvature {ratio:G3} ≤ {IdentificationRatio:G0}): the data do not identify every parameter");
+        }
+
+        return new Result(best, final, new ModelFitInfo(method, iterations, evaluations, converged, norm, reason));
     }
 
+    /// <summary>Smallest over largest eigenvalue of the Hessian (log scale) below which a maximum is deemed not identified.</summary>
+    internal const double IdentificationRatio = 1e-8;
+
     /// <summary>
-    /// Covariance of the natural parameters θ = exp(log θ) from a central-difference Hessian of the total negative
-    /// log-likelihood (the analytic gradient differenced), scaled from the log scale: H_θ[i,j] = H_log[i,j]/(θᵢθⱼ)
-    /// (exact at a stationary point). Returns standard errors; NaN where the Hessian is not positive definite.
+    /// Smallest over largest eigenvalue of the central-difference Hessian of <paramref name="objective"/> (its analytic
+    /// gradient differenced) at <paramref name="point"/>; ≤ 0 when the point is not a strict minimum.
     /// </summary>
-    public static double[] StandardErrors(ModelObjective totalNegativeLogLikelihood, double[] logParameters)
+    internal static double Curvature(ModelObjective objective, double[] point, ref int evaluations)
+    {
+        var hessian = Hessian(objective, point);
+        evaluations += 2 * point.Length;
+        var eigen = hessian.Evd(Symmetricity.Symmetric).EigenValues;
+        double min = double.PositiveInfinity, max = 0;
+        foreach (var value in eigen)
+        {
+            min = Math.Min(min, value.Real);
+            max = Math.Max(max, Math.Abs(value.Real));
+        }
+
+        return max > 0 ? min / max : 0;
+    }
+
+    private static Matrix<double> Hessian(ModelObjective objective, double[] logParameters)
     {
         int n = logParameters.Length;
         var hessian = Matrix<double>.Build.Dense(n, n);
@@ -144,11 +191,11 @@ internal static class ModelOptimizer
         var point = (double[])logParameters.Clone();
         for (int j = 0; j < n; j++)
         {
-            double h = 1e-5;
+            const double h = 1e-5;
             point[j] = logParameters[j] + h;
-            totalNegativeLogLikelihood(point, plus);
+            objective(point, plus);
             point[j] = logParameters[j] - h;
-            totalNegativeLogLikelihood(point, minus);
+            objective(point, minus);
             point[j] = logParameters[j];
             for (int i = 0; i < n; i++)
             {
@@ -156,8 +203,18 @@ internal static class ModelOptimizer
             }
         }
 
-        var errors = new double[n];
-        hessian = (hessian + hessian.Transpose()) / 2;
+        return (hessian + hessian.Transpose()) / 2;
+    }
+
+    /// <summary>
+    /// Covariance of the natural parameters θ = exp(log θ) from a central-difference Hessian of the total negative
+    /// log-likelihood (the analytic gradient differenced), scaled from the log scale: H_θ[i,j] = H_log[i,j]/(θᵢθⱼ)
+    /// (exact at a stationary point); null where the Hessian is not positive definite.
+    /// </summary>
+    public static Matrix<double>? Covariance(ModelObjective totalNegativeLogLikelihood, double[] logParameters)
+    {
+        int n = logParameters.Length;
+        var hessian = Hessian(totalNegativeLogLikelihood, logParameters);
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++)
@@ -166,20 +223,25 @@ internal static class ModelOptimizer
             }
         }
 
-        Matrix<double> covariance;
         try
         {
-            covariance = hessian.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(n));
+            return hessian.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(n));
         }
         catch (ArgumentException)
         {
-            Array.Fill(errors, double.NaN); // Not positive definite: the optimum is not a strict maximum.
-            return errors;
+            return null; // Not positive definite: the optimum is not a strict maximum.
         }
+    }
 
+    /// <summary>Standard errors of the natural parameters (see <see cref="Covariance"/>); NaN where unavailable.</summary>
+    public static double[] StandardErrors(ModelObjective totalNegativeLogLikelihood, double[] logParameters)
+    {
+        int n = logParameters.Length;
+        var errors = new double[n];
+        var covariance = Covariance(totalNegativeLogLikelihood, logParameters);
         for (int i = 0; i < n; i++)
         {
-            errors[i] = covariance[i, i] > 0 ? Math.Sqrt(covariance[i, i]) : double.NaN;
+            errors[i] = covariance is not null && covariance[i, i] > 0 ? Math.Sqrt(covariance[i, i]) : double.NaN;
         }
 
         return errors;

@@ -17,7 +17,8 @@ public static class ShiftedBetaGeometric
     /// Customers still active at the start of period 0, 1, 2, … n (survivors[0] is the cohort size, &gt; 0); non-increasing,
     /// finite, ≥ 0. Counts or any common scale (percentages work; the log-likelihood is then on that scale). At least two entries.
     /// </param>
-    /// <returns>The fitted model with log-likelihood (natural log, on the scale of the survivors), standard errors and fit information.</returns>
+    /// <returns>The fitted model with log-likelihood (natural log, on the scale of the survivors), standard errors and fit
+    /// information. A table of one period (two entries) fits a ridge: <see cref="ModelFitInfo.Converged"/> is false with the reason.</returns>
     /// <exception cref="ArgumentException">Fewer than two entries.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An entry is negative, NaN, ∞, or larger than the one before; survivors[0] ≤ 0.</exception>
     /// <exception cref="ModelFitException">Nobody churned, or nobody survived past the first period: the likelihood has no finite maximum.</exception>
@@ -45,12 +46,12 @@ public static class ShiftedBetaGeometric
 
         if (survivors[^1] == survivors[0])
         {
-            throw new ModelFitException("sBG: nobody churned, so the churn distribution is not identified (θ → 0).");
+            ModelFitException.Throw("sBG: nobody churned, so the churn distribution is not identified (θ → 0).");
         }
 
         if (survivors[1] == 0)
         {
-            throw new ModelFitException("sBG: everybody churned in the first period, so the churn distribution is not identified (θ → 1).");
+            ModelFitException.Throw("sBG: everybody churned in the first period, so the churn distribution is not identified (θ → 1).");
         }
 
         double[] counts = survivors.ToArray();
@@ -69,9 +70,9 @@ public static class ShiftedBetaGeometric
             {
                 if (t > 1)
                 {
-                    lnP += Math.Log(beta + t - 2) - Math.Log(alpha + beta + t - 1);
-                    dA -= 1 / (alpha + beta + t - 1);
-                    dB += (1 / (beta + t - 2)) - (1 / (alpha + beta + t - 1));
+                    lnP += Math.Log(beta + (t - 2)) - Math.Log(alpha + beta + (t - 1));
+                    dA -= 1 / (alpha + beta + (t - 1));
+                    dB += (1 / (beta + (t - 2))) - (1 / (alpha + beta + (t - 1)));
                 }
 
                 double lost = counts[t - 1] - counts[t];
@@ -116,12 +117,20 @@ public static class ShiftedBetaGeometric
         var result = ModelOptimizer.Minimize(Objective, [0, 0], "sBG");
         double[] p = result.LogParameters;
         double[] errors = ModelOptimizer.StandardErrors(Negative, p);
+        ModelFitInfo info = result.Info;
+        if (counts.Length == 2)
+        {
+            // One period gives one churn share, α/(α + β): every (α, β) on that line fits exactly.
+            info = new ModelFitInfo(info.Method, info.Iterations, info.Evaluations, converged: false, info.GradientNorm,
+                "one period of survivors gives one churn share α/(α + β), which cannot separate α and β: the table needs at least two periods");
+        }
+
         return new ShiftedBetaGeometricModel(Math.Exp(p[0]), Math.Exp(p[1]))
         {
             LogLikelihood = LogLikelihood(p, new double[2]),
             Periods = counts.Length - 1,
             CohortSize = cohort,
-            FitInfo = result.Info,
+            FitInfo = info,
             AlphaStandardError = errors[0],
             BetaStandardError = errors[1],
         };

@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CustomerMetrics.Internal;
-using MathNet.Numerics;
 
 namespace CustomerMetrics.Value.Models;
 
@@ -11,26 +11,32 @@ namespace CustomerMetrics.Value.Models;
 /// </summary>
 /// <remarks>
 /// Probabilities and rates are fractions; lifetimes are in periods. <c>default(ShiftedBetaGeometricModel)</c> has no
-/// parameters: its members throw <see cref="InvalidOperationException"/>.
+/// parameters: its members throw <see cref="InvalidOperationException"/>. Every way to make a model (constructor,
+/// <c>with</c>, JSON) is validated: α, β finite and &gt; 0 (or both 0, the empty <c>default</c>), periods and cohort ≥ 0,
+/// a finite or NaN log-likelihood, standard errors NaN or ≥ 0.
 /// <threadsafety>Immutable; safe from any thread.</threadsafety>
 /// </remarks>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public readonly record struct ShiftedBetaGeometricModel
 {
-    /// <summary>Creates a model from known parameters (finite, &gt; 0).</summary>
+    private readonly double _logLikelihood = double.NaN;
+    private readonly int _periods;
+    private readonly double _cohortSize;
+    private readonly ModelFitInfo _fitInfo;
+    private readonly double _alphaStandardError = double.NaN;
+    private readonly double _betaStandardError = double.NaN;
+
+    /// <summary>Creates a model from known parameters (finite, &gt; 0; both 0 gives the empty <c>default</c> model).</summary>
     /// <param name="alpha">First shape of the beta distribution of churn probabilities.</param>
     /// <param name="beta">Second shape (E[θ] = α/(α + β)).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and &gt; 0.</exception>
-    [System.Text.Json.Serialization.JsonConstructor]
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not finite and &gt; 0 (and not both are 0).</exception>
+    [JsonConstructor]
     public ShiftedBetaGeometricModel(double alpha, double beta)
     {
-        if (!(alpha > 0) || double.IsPositiveInfinity(alpha))
+        if (alpha != 0 || beta != 0)
         {
-            ThrowHelper.ArgumentOutOfRange(nameof(alpha), alpha, "finite numbers > 0");
-        }
-
-        if (!(beta > 0) || double.IsPositiveInfinity(beta))
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(beta), beta, "finite numbers > 0");
+            Guard.PositiveFinite(alpha);
+            Guard.PositiveFinite(beta);
         }
 
         Alpha = alpha;
@@ -44,24 +50,32 @@ public readonly record struct ShiftedBetaGeometricModel
     public double Beta { get; }
 
     /// <summary>Log-likelihood at the fit (natural log, on the scale of the survivors given); NaN for a constructed model.</summary>
-    public double LogLikelihood { get; init; } = double.NaN;
+    /// <exception cref="ArgumentOutOfRangeException">Set to ±∞.</exception>
+    public double LogLikelihood { get => _logLikelihood; init { Guard.NaNOrFinite(value, nameof(LogLikelihood)); _logLikelihood = value; } }
 
     /// <summary>Periods of the survival table used by the fit (entries − 1); 0 for a constructed model.</summary>
-    public int Periods { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative count.</exception>
+    public int Periods { get => _periods; init { Guard.NonNegative(value, nameof(Periods)); _periods = value; } }
 
     /// <summary>Cohort size at period 0 of the fitted table; 0 for a constructed model.</summary>
-    public double CohortSize { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative, NaN or infinite value.</exception>
+    public double CohortSize { get => _cohortSize; init { Guard.NonNegativeFinite(value, nameof(CohortSize)); _cohortSize = value; } }
 
     /// <summary>How the optimiser went; <see cref="ModelFitMethod.None"/> for a constructed model.</summary>
-    public ModelFitInfo FitInfo { get; init; }
+    public ModelFitInfo FitInfo { get => _fitInfo; init => _fitInfo = value; }
 
     /// <summary>Standard error of <see cref="Alpha"/>; NaN when unavailable.</summary>
-    public double AlphaStandardError { get; init; } = double.NaN;
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative or infinite value.</exception>
+    public double AlphaStandardError { get => _alphaStandardError; init { Guard.NaNOrNonNegativeFinite(value, nameof(AlphaStandardError)); _alphaStandardError = value; } }
 
     /// <summary>Standard error of <see cref="Beta"/>; NaN when unavailable.</summary>
-    public double BetaStandardError { get; init; } = double.NaN;
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative or infinite value.</exception>
+    public double BetaStandardError { get => _betaStandardError; init { Guard.NaNOrNonNegativeFinite(value, nameof(BetaStandardError)); _betaStandardError = value; } }
 
-    /// <summary>S(t) = B(α, β + t)/B(α, β): the share of the cohort still active after t periods.</summary>
+    /// <summary>
+    /// S(t) = B(α, β + t)/B(α, β): the share of the cohort still active after t periods, computed as
+    /// Γ(β + t)/Γ(α + β + t) · Γ(α + β)/Γ(β) through log-gamma differences that stay accurate for any t (S(t) ~ Γ(α+β)/Γ(β) t^(−α) as t → ∞).
+    /// </summary>
     /// <param name="t">Periods, ≥ 0 (fractional values follow the same formula).</param>
     /// <returns>A fraction in (0, 1]; 1 at t = 0.</returns>
     /// <exception cref="ArgumentOutOfRangeException">t is negative, NaN or ∞.</exception>
@@ -70,7 +84,7 @@ public readonly record struct ShiftedBetaGeometricModel
     {
         EnsureParameters();
         Guard.NonNegativeFinite(t);
-        return t == 0 ? 1 : Math.Exp(SpecialFunctions.BetaLn(Alpha, Beta + t) - SpecialFunctions.BetaLn(Alpha, Beta));
+        return t == 0 ? 1 : Math.Exp(ModelMath.LogGammaRatio(Beta, Alpha) - ModelMath.LogGammaRatio(Beta + t, Alpha));
     }
 
     /// <summary>Writes S(0), S(1), … S(destination.Length − 1) (the projected survival curve) by the exact recursion S(t) = S(t−1)·r(t).</summary>
@@ -104,7 +118,8 @@ public readonly record struct ShiftedBetaGeometricModel
             ThrowHelper.ArgumentOutOfRange(nameof(t), t, "periods ≥ 1");
         }
 
-        return Math.Exp(SpecialFunctions.BetaLn(Alpha + 1, Beta + t - 1) - SpecialFunctions.BetaLn(Alpha, Beta));
+        // α Γ(β + t − 1)/Γ(α + β + t) · Γ(α + β)/Γ(β), through log-gamma differences (accurate for any t).
+        return Alpha * Math.Exp(ModelMath.LogGammaRatio(Beta, Alpha) - ModelMath.LogGammaRatio(Beta + (t - 1), Alpha + 1));
     }
 
     /// <summary>
@@ -183,7 +198,7 @@ public readonly record struct ShiftedBetaGeometricModel
         return (Beta + n) / (Alpha + Beta + n) * Hypergeometric.Gauss(1, Beta + n + 1, Alpha + Beta + n + 1, z);
     }
 
-    private double RetentionRateUnchecked(int t) => (Beta + t - 1) / (Alpha + Beta + t - 1);
+    private double RetentionRateUnchecked(int t) => (Beta + (t - 1)) / (Alpha + Beta + (t - 1));
 
     private void EnsureParameters()
     {

@@ -59,7 +59,7 @@ public class BgNbdTests
             expected += common + Math.Log(l1 + l2);
         }
 
-        var data = new BgNbdData(d.Frequency, d.Recency, d.Age, default);
+        var data = new BgNbdLikelihood(d.Frequency, d.Recency, d.Age, default);
         double actual = data.LogLikelihood([Math.Log(r), Math.Log(alpha), Math.Log(a), Math.Log(b)], new double[4]);
         Assert.Equal(expected, actual, 1e-7);
     }
@@ -68,7 +68,7 @@ public class BgNbdTests
     public void Analytic_gradient_matches_finite_differences()
     {
         var d = CdnowSummary.Data;
-        var data = new BgNbdData(d.Frequency, d.Recency, d.Age, default);
+        var data = new BgNbdLikelihood(d.Frequency, d.Recency, d.Age, default);
         double[] p = [Math.Log(0.4), Math.Log(3), Math.Log(1.3), Math.Log(2)];
         var gradient = new double[4];
         data.LogLikelihood(p, gradient);
@@ -104,9 +104,9 @@ public class BgNbdTests
             }
 
             double alpha = 4.4, rx = 3.2, dd = -1.1;
-            var reference = default(BgNbdSums);
+            var reference = default(BgNbdLikelihoodSums);
             BgNbdKernel.RepeatScalar(age, recency, weight, alpha, rx, dd, ref reference);
-            var actual = default(BgNbdSums);
+            var actual = default(BgNbdLikelihoodSums);
             BgNbdKernel.Repeat(age, recency, weight, alpha, rx, dd, path, ref actual);
             double tolerance = 1e-12 * (1 + length);
             Assert.Equal(reference.LogLikelihood, actual.LogLikelihood, tolerance * 100);
@@ -116,8 +116,8 @@ public class BgNbdTests
             Assert.Equal(reference.DroppedWeightedInverseRecency, actual.DroppedWeightedInverseRecency, tolerance);
             Assert.Equal(reference.DroppedWeight, actual.DroppedWeight, tolerance * 100);
 
-            var referenceNoRepeat = default(BgNbdSums);
-            var actualNoRepeat = default(BgNbdSums);
+            var referenceNoRepeat = default(BgNbdLikelihoodSums);
+            var actualNoRepeat = default(BgNbdLikelihoodSums);
             BgNbdKernel.NoRepeat(age, weight, alpha, VectorPath.Scalar, ref referenceNoRepeat);
             BgNbdKernel.NoRepeat(age, weight, alpha, path, ref actualNoRepeat);
             Assert.Equal(referenceNoRepeat.WeightedLogAge, actualNoRepeat.WeightedLogAge, tolerance * 100);
@@ -200,7 +200,7 @@ public class BgNbdTests
         double mean = 0, total = 0;
         for (int n = 0; n < 4000; n++)
         {
-            double p = Published.ProbabilityOfPurchases(n, t);
+            double p = Published.ProbabilityOfPurchases(t, n);
             total += p;
             mean += n * p;
         }
@@ -312,7 +312,8 @@ public class BgNbdTests
         Assert.Contains("recency[1] is 50", ex.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => BgNbd.Fit([1, -1], [5, 0], [40, 40]));
         Assert.Throws<ArgumentOutOfRangeException>(() => BgNbd.Fit([1, 1.5], [5, 2], [40, 40]));
-        Assert.Throws<ArgumentOutOfRangeException>(() => BgNbd.Fit([1, 0], [5, 0], [40, 0]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BgNbd.Fit([1, 0], [5, 0], [40, -1]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => BgNbd.Fit([1, 1], [5, 0], [40, 0]));
         Assert.Throws<ArgumentOutOfRangeException>(() => BgNbd.Fit([1, 0], [5, 0], [40, double.NaN]));
         Assert.Throws<ArgumentException>(() => BgNbd.Fit([1, 0], [5], [40, 40]));
         Assert.Throws<ArgumentException>(() => BgNbd.Fit([], [], []));

@@ -41,7 +41,7 @@ public class CdnowEndToEndTests
         var fromSummary = new double[summary.Count];
         var explicitWeeks = new double[summary.Count];
         ProbabilisticClv.Discounted(purchases, spend, summary, 12, 0.01, fromSummary);
-        ProbabilisticClv.Discounted(purchases, spend, PeriodUnit.Week, 12, 0.01, summary.Frequency, summary.Recency, summary.T, summary.MonetaryValue, explicitWeeks);
+        ProbabilisticClv.Discounted(purchases, spend, PeriodUnit.Week, 12, 0.01, summary.Frequency, summary.Recency, summary.Age, summary.MeanSpend, explicitWeeks);
         Assert.Equal(explicitWeeks, fromSummary);
         Assert.True(fromSummary.Max() > 100);
         Assert.Throws<ArgumentException>(() => ProbabilisticClv.Discounted(purchases, spend, summary, 12, 0.01, new double[summary.Count - 1]));

@@ -78,7 +78,7 @@ public class GammaGammaTests
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => GammaGamma.Fit([1, 2], [10, 0]));
         Assert.Contains("meanSpend[1] is 0", ex.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => GammaGamma.Fit([0, 0], [0, 0]));
+        Assert.Throws<ModelFitException>(() => GammaGamma.Fit([0, 0], [0, 0]));
         var heavy = new GammaGammaModel(2, 0.8, 10);
         Assert.Throws<InvalidOperationException>(() => heavy.MeanTransactionValue);
         Assert.Throws<InvalidOperationException>(() => heavy.ConditionalExpectedAverageSpend(0, 0));

@@ -9,7 +9,7 @@ namespace CustomerMetrics.Value.Models;
 /// depends only on x (log-gammas, log-betas, digammas) is computed once per distinct x per evaluation and the rest
 /// runs through <see cref="BgNbdKernel"/>. Allocation: three doubles per customer plus the group tables, once.
 /// </summary>
-internal sealed class BgNbdData
+internal sealed class BgNbdLikelihood
 {
     private readonly double[] _age;
     private readonly double[] _recency;
@@ -18,7 +18,7 @@ internal sealed class BgNbdData
     private readonly int[] _groupStart;
     private readonly double[] _groupWeight;
 
-    public BgNbdData(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> weights)
+    public BgNbdLikelihood(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> weights)
     {
         Guard.SameLength(frequency.Length, recency.Length);
         Guard.SameLength(frequency.Length, age.Length);
@@ -62,7 +62,7 @@ internal sealed class BgNbdData
 
         if (!(repeatWeight > 0))
         {
-            throw new ModelFitException("BG/NBD: no customer made a repeat purchase (every x is 0), so the purchase rate and dropout are not identified.");
+            ModelFitException.ThrowNoRepeatPurchase("BG/NBD", "the purchase rate and dropout are not identified");
         }
 
         // Counting sort by x (distinct x values are few compared with customers).
@@ -144,7 +144,7 @@ internal sealed class BgNbdData
             double x = _groupX[g];
             double w = _groupWeight[g];
             int start = _groupStart[g], length = _groupStart[g + 1] - start;
-            var sums = default(BgNbdSums);
+            var sums = default(BgNbdLikelihoodSums);
             if (x == 0)
             {
                 BgNbdKernel.NoRepeat(_age.AsSpan(start, length), _weight.AsSpan(start, length), alpha, Path, ref sums);
@@ -155,7 +155,7 @@ internal sealed class BgNbdData
             }
 
             double rx = r + x;
-            double bx1 = b + x - 1;
+            double bx1 = b + (x - 1); // x − 1 first: b below 1e-16 must not vanish in (b + x) − 1.
             double lnBetaRatio = SpecialFunctions.GammaLn(b + x) - SpecialFunctions.GammaLn(a + b + x) - lnGammaB + lnGammaAB;
             double c0 = SpecialFunctions.GammaLn(rx) - lnGammaR + (r * lnAlpha) + lnBetaRatio;
             double d = Math.Log(a) - Math.Log(bx1);
@@ -210,9 +210,14 @@ internal sealed class BgNbdData
             ThrowHelper.ValueOutOfRange(nameof(frequency), i, x, "whole numbers ≥ 0 (repeat purchases)");
         }
 
-        if (!(t > 0) || double.IsPositiveInfinity(t))
+        if (!(t >= 0) || double.IsPositiveInfinity(t))
         {
-            ThrowHelper.ValueOutOfRange(nameof(age), i, t, "finite numbers > 0 (time since the first purchase, T)");
+            ThrowHelper.ValueOutOfRange(nameof(age), i, t, "finite numbers ≥ 0 (time since the first purchase, T)");
+        }
+
+        if (t == 0 && x > 0)
+        {
+            ThrowHelper.ValueOutOfRange(nameof(frequency), i, x, "0 for a customer of age T = 0 (first purchase at the end of observation)");
         }
 
         if (!(tx >= 0) || tx > t)

@@ -3,7 +3,7 @@ using MathNet.Numerics;
 namespace CustomerMetrics.Value.Models;
 
 /// <summary>Validated Gamma-Gamma input (x &gt; 0 rows only) with the parameter-free sums precomputed once.</summary>
-internal sealed class GammaGammaData
+internal sealed class GammaGammaLikelihood
 {
     private readonly double[] _x;
     private readonly double[] _m;
@@ -11,7 +11,7 @@ internal sealed class GammaGammaData
     private readonly double _sumWxLogXm;   // Σ w x (ln z̄ + ln x)
     private readonly double _sumWLogM;     // Σ w ln z̄
 
-    public GammaGammaData(double[] x, double[] m, double[] w)
+    public GammaGammaLikelihood(double[] x, double[] m, double[] w)
     {
         _x = x;
         _m = m;
