@@ -33,7 +33,7 @@ double[] amounts = [10, 20, 30, 40];
 RfmSummary rfm = Rfm.Summarize(ids, dates, amounts, new DateOnly(2025, 6, 30), RfmOptions.Weeks);
 Check("RFM frequency", rfm.Frequency[0], 2, 0);
 Check("RFM recency", rfm.Recency[0], 4, 1e-12);
-Check("RFM monetary value", rfm.MonetaryValue[0], 25, 1e-12);
+Check("RFM monetary value", rfm.MeanSpend[0], 25, 1e-12);
 
 // BG/NBD on the CDNOW summary (path in args[0]): Fader, Hardie & Lee 2005 publish r 0.243, α 4.414, a 0.793, b 2.426.
 if (args.Length > 0)

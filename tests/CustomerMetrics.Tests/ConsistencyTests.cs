@@ -51,6 +51,21 @@ public partial class ConsistencyTests
         [("Setter", "ShiftedBetaGeometricModel")] = "models-core: init accessors let with bypass validation",
         [("Setter", "ModelFitInfo")] = "models-core: init accessors let with bypass validation",
         [("Setter", "PeriodUnit")] = "PeriodUnit: positional record; init accessors bypass Validate",
+        [("Default", "ParetoNbdModel")] = "models-new: default (all-zero parameters) neither reads back nor is declared invalid by design",
+        [("Default", "MbgNbdModel")] = "models-new: default (all-zero parameters) neither reads back nor is declared invalid by design",
+        [("Default", "BgBbModel")] = "models-new: default (all-zero parameters) neither reads back nor is declared invalid by design",
+        [("Default", "ModelComparisonRow")] = "models-new: default does not read back",
+        [("Default", "LikelihoodRatioTest")] = "models-new: default does not read back",
+        [("Setter", "ModelComparisonRow")] = "models-new: positional record; init accessors let with bypass validation",
+        [("Setter", "LikelihoodRatioTest")] = "models-new: positional record; init accessors let with bypass validation",
+        [("Default", "LedgerPeriod")] = "ledger: default (period dates 0001-01-01) does not read back",
+        [("Identity", "LedgerPeriod")] = "ledger: a period of a ledger, not a merge result on its own (periods merge by their Movements)",
+        [("Samples", "ParetoNbdModel")] = "models-new: add samples",
+        [("Samples", "MbgNbdModel")] = "models-new: add samples",
+        [("Samples", "BgBbModel")] = "models-new: add samples",
+        [("Samples", "ModelComparisonRow")] = "models-new: add samples",
+        [("Samples", "LikelihoodRatioTest")] = "models-new: add samples",
+        [("Samples", "LedgerPeriod")] = "ledger: add samples",
     };
 
     /// <summary>Valid, non-default values of the result types, for the round trip and merge laws.</summary>

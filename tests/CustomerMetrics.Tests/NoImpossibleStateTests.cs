@@ -46,7 +46,7 @@ public class NoImpossibleStateTests
         ThrowsNaming<ArgumentException>("startingMrr", () => _ = Mrr(start: 100, end: 100));
         ThrowsNaming<ArgumentException>("revenue", () => _ = new HistoricalClv<decimal>(0, 10m, 3m));
         ThrowsNaming<ArgumentException>("promoterWeight", () => _ = new WeightedNpsResult(2, 0, 0, 4, 0));
-        ThrowsNaming<ArgumentException>("monetaryValue", () => _ = new RfmRecord(1, 0, 0, 5, 12, 10));
+        ThrowsNaming<ArgumentException>("meanSpend", () => _ = new RfmRecord(1, 0, 0, 5, 12, 10));
         ThrowsNaming<ArgumentOutOfRangeException>("recency", () => _ = new RfmRecord(1, 2, 9, 5, 12, 10));
     }
 

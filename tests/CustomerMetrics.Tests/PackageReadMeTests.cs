@@ -56,8 +56,8 @@ public class PackageReadMeTests
         Assert.Equal(2, scores.Count);
         Assert.Equal(2.0, rfm.Frequency[0]);                        // three purchase weeks − 1
         Assert.Equal(4.0, rfm.Recency[0], 12);                      // 28 days
-        Assert.Equal((new DateOnly(2025, 6, 30).DayNumber - new DateOnly(2025, 1, 6).DayNumber) / 7.0, rfm.T[0], 12);
-        Assert.Equal(25.0, rfm.MonetaryValue[0], 12);
+        Assert.Equal((new DateOnly(2025, 6, 30).DayNumber - new DateOnly(2025, 1, 6).DayNumber) / 7.0, rfm.Age[0], 12);
+        Assert.Equal(25.0, rfm.MeanSpend[0], 12);
         Assert.Contains(ReadMeTests.Snippet("README package rfm"), PackageReadMe(), StringComparison.Ordinal);
     }
 }

@@ -25,15 +25,6 @@ internal static class Guard
         }
     }
 
-    /// <summary>Throws unless <paramref name="value"/> is finite and &gt; 0.</summary>
-    public static void PositiveFinite(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
-    {
-        if (!(value > 0) || double.IsPositiveInfinity(value))
-        {
-            ThrowHelper.ArgumentOutOfRange(paramName, value, "finite numbers > 0");
-        }
-    }
-
     /// <summary>Throws unless <paramref name="value"/> is NaN (not available) or finite and ≥ 0 (a standard error).</summary>
     public static void NaNOrNonNegativeFinite(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
     {

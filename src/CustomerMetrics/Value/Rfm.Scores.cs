@@ -22,7 +22,7 @@ public static partial class Rfm
         var sinceLast = new double[n];
         for (int i = 0; i < n; i++)
         {
-            sinceLast[i] = summary.Recency[i] - summary.T[i]; // −(T − recency): higher is more recent.
+            sinceLast[i] = summary.Recency[i] - summary.Age[i]; // −(T − recency): higher is more recent.
         }
 
         var r = new byte[n];

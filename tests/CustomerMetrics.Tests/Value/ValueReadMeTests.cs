@@ -23,7 +23,7 @@ public class ValueReadMeTests
         // Retention +0.05: CLV 266.67 → 340.00 (+27.5 %)
 
         RfmSummary rfm = Rfm.Summarize(customerIds, dates, amounts, new DateOnly(1997, 9, 30), RfmOptions.Weeks);
-        ReadOnlySpan<double> x = rfm.Frequency, tx = rfm.Recency, T = rfm.T, m = rfm.MonetaryValue; // model inputs
+        ReadOnlySpan<double> x = rfm.Frequency, tx = rfm.Recency, T = rfm.Age, m = rfm.MeanSpend; // model inputs
         RfmScores scores = Rfm.Score(rfm);                   // quintiles 1–5 and named segments
         // README value example end
 

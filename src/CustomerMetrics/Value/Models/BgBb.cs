@@ -1,5 +1,4 @@
 using CustomerMetrics.Internal;
-using CustomerMetrics.Value.Models.Validation;
 
 namespace CustomerMetrics.Value.Models;
 
@@ -50,7 +49,7 @@ public static class BgBb
             ThrowHelper.Argument(nameof(summary), "The BG/BB model needs discrete opportunities: summarise the log with PeriodCounting.WholePeriods.");
         }
 
-        return Fit(new BgBbData(summary.Frequency, summary.Recency, RfmColumns.Age(summary), default), summary.Unit);
+        return Fit(new BgBbData(summary.Frequency, summary.Recency, summary.Age, default), summary.Unit);
     }
 
     internal static BgBbModel Fit(BgBbData data, PeriodUnit? unit)

@@ -1,5 +1,3 @@
-using CustomerMetrics.Value.Models.Validation;
-
 namespace CustomerMetrics.Value.Models;
 
 /// <summary>
@@ -39,7 +37,7 @@ public static class MbgNbd
     public static MbgNbdModel Fit(RfmSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return Fit(new MbgNbdData(summary.Frequency, summary.Recency, RfmColumns.Age(summary), default), summary.Unit);
+        return Fit(new MbgNbdData(summary.Frequency, summary.Recency, summary.Age, default), summary.Unit);
     }
 
     internal static MbgNbdModel Fit(MbgNbdData data, PeriodUnit? unit)

@@ -1,5 +1,3 @@
-using CustomerMetrics.Value.Models.Validation;
-
 namespace CustomerMetrics.Value.Models;
 
 /// <summary>
@@ -46,7 +44,7 @@ public static class ParetoNbd
     public static ParetoNbdModel Fit(RfmSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        return Fit(new ParetoNbdData(summary.Frequency, summary.Recency, RfmColumns.Age(summary), default, Name), summary.Unit);
+        return Fit(new ParetoNbdData(summary.Frequency, summary.Recency, summary.Age, default, Name), summary.Unit);
     }
 
     internal static ParetoNbdModel Fit(ParetoNbdData data, PeriodUnit? unit)

@@ -20,7 +20,8 @@ public class ModelFaultClassTests
         Assert.Contains("MeanSpend", summary);
         Assert.DoesNotContain("T", summary);
         Assert.DoesNotContain("MonetaryValue", summary);
-        Assert.Equal(["Frequency", "Recency", "Age", "MeanSpend"], typeof(RfmRecord).GetConstructors()[0].GetParameters().Skip(1).Take(4).Select(p => p.Name));
+        Assert.Equal(["frequency", "recency", "age", "meanSpend"], typeof(RfmRecord).GetConstructors()[0].GetParameters().Skip(1).Take(4).Select(p => p.Name));
+        Assert.Equal(["Frequency", "Recency", "Age", "MeanSpend"], typeof(RfmRecord).GetProperties().Select(p => p.Name).Where(n => n is "Frequency" or "Recency" or "Age" or "MeanSpend"));
 
         // Every public model method that takes a horizon t takes it first; RFM parameters are named frequency, recency, age, meanSpend.
         var allowed = new HashSet<string> { "t", "n", "frequency", "recency", "age", "meanSpend", "destination", "renewals", "discountRate", "periods", "level", "draws", "seed", "other", "obj" };

@@ -33,7 +33,7 @@ public static class PurchaseDiagnostics
             int bin = (int)Math.Min(c.Frequency[i], maxFrequency);
             customers[bin]++;
             actual[bin].Add(split.HoldoutPurchases[i]);
-            expected[bin].Add(model.ConditionalExpectedPurchases(split.HoldoutLength, c.Frequency[i], c.Recency[i], RfmColumns.Age(c)[i]));
+            expected[bin].Add(model.ConditionalExpectedPurchases(split.HoldoutLength, c.Frequency[i], c.Recency[i], c.Age[i]));
         }
 
         var frequency = new double[bins];
@@ -162,7 +162,7 @@ public static class PurchaseDiagnostics
         for (int i = 0; i < summary.Count; i++)
         {
             actual[(int)Math.Min(summary.Frequency[i], maxPurchases)]++;
-            double age = RfmColumns.Age(summary)[i];
+            double age = summary.Age[i];
             ages[age] = ages.GetValueOrDefault(age) + 1;
         }
 
@@ -239,7 +239,7 @@ public static class PurchaseDiagnostics
             NeumaierSum squares = default, absolute = default, expected = default, actual = default;
             for (int i = 0; i < c.Count; i++)
             {
-                double e = model.ConditionalExpectedPurchases(split.HoldoutLength, c.Frequency[i], c.Recency[i], RfmColumns.Age(c)[i]);
+                double e = model.ConditionalExpectedPurchases(split.HoldoutLength, c.Frequency[i], c.Recency[i], c.Age[i]);
                 double a = split.HoldoutPurchases[i];
                 squares.Add((e - a) * (e - a));
                 absolute.Add(Math.Abs(e - a));

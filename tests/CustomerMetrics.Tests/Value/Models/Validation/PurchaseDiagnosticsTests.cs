@@ -76,7 +76,7 @@ public class PurchaseDiagnosticsTests
             int[] members = Enumerable.Range(0, c.Count).Where(i => Math.Min(c.Frequency[i], 7) == bin).ToArray();
             Assert.Equal(members.Length, byFrequency.Customers[bin]);
             Assert.Equal(members.Average(i => split.HoldoutPurchases[i]), byFrequency.ActualMean[bin], 1e-12);
-            Assert.Equal(members.Average(i => model.ConditionalExpectedPurchases(split.HoldoutLength, c.Frequency[i], c.Recency[i], RfmColumns.Age(c)[i])), byFrequency.ExpectedMean[bin], 1e-9);
+            Assert.Equal(members.Average(i => model.ConditionalExpectedPurchases(split.HoldoutLength, c.Frequency[i], c.Recency[i], c.Age[i])), byFrequency.ExpectedMean[bin], 1e-9);
         }
 
         // Histogram: actual counts, expected Σ P(X(Tᵢ) = n) per customer, bins summing to the customers.
@@ -86,7 +86,7 @@ public class PurchaseDiagnosticsTests
         for (int n = 0; n < 7; n++)
         {
             Assert.Equal(Enumerable.Range(0, c.Count).Count(i => c.Frequency[i] == n), histogram.Actual[n]);
-            Assert.Equal(Enumerable.Range(0, c.Count).Sum(i => model.ProbabilityOfPurchases(RfmColumns.Age(c)[i], n)), histogram.Expected[n], 1e-6);
+            Assert.Equal(Enumerable.Range(0, c.Count).Sum(i => model.ProbabilityOfPurchases(c.Age[i], n)), histogram.Expected[n], 1e-6);
         }
 
         // Matrices.
@@ -132,7 +132,7 @@ public class PurchaseDiagnosticsTests
         var pareto = ParetoNbd.Fit(c);
         ModelComparisonRow[] rows = PurchaseDiagnostics.Compare(split, [("Pareto/NBD", pareto, ParetoNbdModel.ParameterCount)]);
         double[] errors = Enumerable.Range(0, c.Count)
-            .Select(i => pareto.ConditionalExpectedPurchases(split.HoldoutLength, c.Frequency[i], c.Recency[i], RfmColumns.Age(c)[i]) - split.HoldoutPurchases[i]).ToArray();
+            .Select(i => pareto.ConditionalExpectedPurchases(split.HoldoutLength, c.Frequency[i], c.Recency[i], c.Age[i]) - split.HoldoutPurchases[i]).ToArray();
         Assert.Equal(Math.Sqrt(errors.Average(e => e * e)), rows[0].HoldoutRmse, 1e-12);
         Assert.Equal(errors.Average(Math.Abs), rows[0].HoldoutMae, 1e-12);
         Assert.Equal(pareto.Aic, rows[0].Aic, 1e-9);
