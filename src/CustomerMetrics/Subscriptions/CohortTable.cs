@@ -27,7 +27,7 @@ namespace CustomerMetrics.Subscriptions;
 /// are NaN, never 0.</para>
 /// <para><threadsafety static="true" instance="true"/> Immutable.</para>
 /// </remarks>
-public readonly record struct CohortTable
+public readonly partial record struct CohortTable
 {
     /// <summary>The largest number of periods (cohorts) a table may span: 2048 (170 years of months, 39 of weeks).</summary>
     public const int MaxPeriods = 2048;

@@ -13,7 +13,7 @@ namespace CustomerMetrics.Value;
 /// is almost always a percentage passed as a number (30 instead of 0.30). Negative amounts are refunds and net
 /// against revenue.
 /// </remarks>
-public static class Clv
+public static partial class Clv
 {
     private const string MarginRange = "fractions from 0 to 1 inclusive (0.3 for a 30 % margin)";
 

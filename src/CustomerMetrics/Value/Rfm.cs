@@ -15,7 +15,7 @@ namespace CustomerMetrics.Value;
 /// purchases in the same period merge; frequency = distinct purchase periods − 1; recency = last − first purchase
 /// period; T = observation end − first purchase; monetary value = mean spend of the repeat periods (0 when none).
 /// </remarks>
-public static class Rfm
+public static partial class Rfm
 {
     /// <summary>
     /// Summarises a transaction log per customer. The rows need not be sorted.
