@@ -10,67 +10,15 @@ using CustomerMetrics.Internal;
 
 namespace CustomerMetrics.Value;
 
-/// <summary>RFM summaries from transaction logs as users hold them: any customer key type, <see cref="DateTime"/> and <see cref="DateTimeOffset"/> dates.</summary>
+/// <summary>
+/// RFM summaries from transaction logs as users hold them: any customer key type, <see cref="DateTime"/> and
+/// <see cref="DateTimeOffset"/> dates. Dense <see cref="int"/> ids with timestamps go through the same overloads
+/// (<c>Rfm.Summarize&lt;int&gt;(ids, timestamps, …)</c>) or through <see cref="CalendarDays"/> into the
+/// <see cref="DateOnly"/> overload. Every overload here takes its key map argument explicitly (null builds one), so
+/// none competes with the <see cref="DateOnly"/> overload for a call written with collection expressions.
+/// </summary>
 public static partial class Rfm
 {
-    /// <summary>
-    /// Summarises a transaction log whose dates are <see cref="DateTime"/>s: each counts on the date it shows, whatever its
-    /// <see cref="DateTime.Kind"/> (the rule of <see cref="CalendarDays"/>). Otherwise as
-    /// <see cref="Summarize(ReadOnlySpan{int}, ReadOnlySpan{DateOnly}, ReadOnlySpan{double}, DateOnly, RfmOptions)"/>.
-    /// </summary>
-    /// <param name="customerIds">Customer id (dense index or any <see cref="int"/> id) of each transaction.</param>
-    /// <param name="dates">Timestamp of each transaction.</param>
-    /// <param name="amounts">Amount of each transaction (money, any currency), finite.</param>
-    /// <param name="observationEnd">The last day of the observation window, inclusive.</param>
-    /// <param name="options">Period unit, counting convention and strictness.</param>
-    /// <returns>One row per customer in ascending id order.</returns>
-    /// <exception cref="ArgumentException">The spans differ in length, or an option is not a defined value.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An amount is NaN or infinite, or (strict mode) a date is after the end; the message names the argument, index and value.</exception>
-    /// <remarks>Cost: the days are converted into a pooled buffer (4 bytes per row, returned before the call ends); no allocation beyond the result.</remarks>
-    public static RfmSummary Summarize(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateTime> dates, ReadOnlySpan<double> amounts,
-        DateOnly observationEnd, RfmOptions options)
-    {
-        DateOnly[] days = RentDays(dates);
-        try
-        {
-            return Summarize(customerIds, days.AsSpan(0, dates.Length), amounts, observationEnd, options);
-        }
-        finally
-        {
-            ArrayPool<DateOnly>.Shared.Return(days);
-        }
-    }
-
-    /// <summary>
-    /// Summarises a transaction log whose dates are instants: each counts on its date in <paramref name="zone"/> (the rule of
-    /// <see cref="CalendarDays"/>). Otherwise as
-    /// <see cref="Summarize(ReadOnlySpan{int}, ReadOnlySpan{DateOnly}, ReadOnlySpan{double}, DateOnly, RfmOptions)"/>.
-    /// </summary>
-    /// <param name="customerIds">Customer id of each transaction.</param>
-    /// <param name="dates">Instant of each transaction.</param>
-    /// <param name="zone">The time zone whose calendar defines a day (for example <see cref="TimeZoneInfo.Utc"/>).</param>
-    /// <param name="amounts">Amount of each transaction, finite.</param>
-    /// <param name="observationEnd">The last day of the observation window in <paramref name="zone"/>, inclusive.</param>
-    /// <param name="options">Period unit, counting convention and strictness.</param>
-    /// <returns>One row per customer in ascending id order.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
-    /// <exception cref="ArgumentException">The spans differ in length, or an option is not a defined value.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An amount is NaN or infinite, or (strict mode) a date is after the end.</exception>
-    /// <remarks>Cost: the days are converted into a pooled buffer (one zone conversion per row); no allocation beyond the result.</remarks>
-    public static RfmSummary Summarize(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateTimeOffset> dates, TimeZoneInfo zone,
-        ReadOnlySpan<double> amounts, DateOnly observationEnd, RfmOptions options)
-    {
-        DateOnly[] days = RentDays(dates, zone);
-        try
-        {
-            return Summarize(customerIds, days.AsSpan(0, dates.Length), amounts, observationEnd, options);
-        }
-        finally
-        {
-            ArrayPool<DateOnly>.Shared.Return(days);
-        }
-    }
-
     /// <summary>
     /// Summarises a transaction log keyed by customer keys of any type (CRM strings, <see cref="long"/> database ids,
     /// <see cref="Guid"/>s): the keys become dense indexes once (<see cref="CustomerKeys{TKey}"/>), the dense
