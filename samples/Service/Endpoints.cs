@@ -24,12 +24,12 @@ internal static class Endpoints
 
         app.MapPost("/surveys/ces", (CesRequest request) =>
             request.Ratings is not { } ratings ? Problems.Invalid("ratings", "ratings is required: an array of ratings on the scale.")
-            : Problems.TooLong("ratings", ratings.Length) ?? Problems.Compute(() => Ces.Calculate(ratings, request.Scale),
+            : Problems.TooLong("ratings", ratings.Length) ?? Problems.Compute(() => Ces.Calculate(Problems.Bytes(ratings), request.Scale),
                 (name, index) => name == "scale" ? "scale" : index is { } i ? $"ratings[{i}]" : "ratings"));
 
         app.MapPost("/surveys/csat", (CsatRequest request) =>
             request.Ratings is not { } ratings ? Problems.Invalid("ratings", "ratings is required: an array of ratings on the scale.")
-            : Problems.TooLong("ratings", ratings.Length) ?? Problems.Compute(() => Csat.Calculate(ratings, request.ScalePoints),
+            : Problems.TooLong("ratings", ratings.Length) ?? Problems.Compute(() => Csat.Calculate(Problems.Bytes(ratings), request.ScalePoints),
                 (name, index) => index is { } i ? $"ratings[{i}]" : name == "ratings" ? "ratings" : "scalePoints"));
 
         app.MapPost("/subscriptions/movements", (MovementsRequest request) =>

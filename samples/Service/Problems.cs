@@ -44,6 +44,27 @@ internal static partial class Problems
         return TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid input", extensions: extensions);
     }
 
+    /// <summary>
+    /// Ratings as bytes for the library's kernels. A value outside 0–255 cannot be on any scale: it throws the library's
+    /// kind of <see cref="ArgumentOutOfRangeException"/> naming the index and value, so it is answered like any other.
+    /// </summary>
+    public static byte[] Bytes(int[] ratings)
+    {
+        var bytes = new byte[ratings.Length];
+        for (int i = 0; i < ratings.Length; i++)
+        {
+            if ((uint)ratings[i] > byte.MaxValue)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ratings), ratings[i], string.Create(CultureInfo.InvariantCulture,
+                    $"ratings[{i}] is {ratings[i]}; valid values are the points of the scale."));
+            }
+
+            bytes[i] = (byte)ratings[i];
+        }
+
+        return bytes;
+    }
+
     /// <summary>400 for a missing or malformed field found by the service itself.</summary>
     public static ProblemHttpResult Invalid(string field, string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid input",

@@ -7,6 +7,8 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ServiceLimits.MaxRequestBodyBytes);
 builder.Services.ConfigureHttpJsonOptions(json => ServiceJsonContext.Configure(json.SerializerOptions));
 builder.Services.AddProblemDetails();
+// Malformed JSON is answered 400 (a problem document through the status-code pages) in every environment, not thrown.
+builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = false);
 
 var app = builder.Build();
 app.UseExceptionHandler();

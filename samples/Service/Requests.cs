@@ -7,66 +7,66 @@ namespace CustomerMetrics.Service;
 public sealed class NpsRequest
 {
     /// <summary>The answers, each 0 to 10.</summary>
-    public int[]? Scores { get; init; }
+    public int[]? Scores { get; set; }
 }
 
 /// <summary>POST /surveys/ces: ratings on a CES scale.</summary>
 public sealed class CesRequest
 {
     /// <summary>The ratings on <see cref="Scale"/>.</summary>
-    public byte[]? Ratings { get; init; }
+    public int[]? Ratings { get; set; }
 
     /// <summary><c>"FivePointEffort"</c> (CES 1.0) or <c>"SevenPointAgreement"</c> (CES 2.0, the default).</summary>
-    public CesScale Scale { get; init; } = CesScale.SevenPointAgreement;
+    public CesScale Scale { get; set; } = CesScale.SevenPointAgreement;
 }
 
 /// <summary>POST /surveys/csat: ratings on a 1..<see cref="ScalePoints"/> scale, conventional top box.</summary>
 public sealed class CsatRequest
 {
     /// <summary>The ratings, 1 to <see cref="ScalePoints"/>.</summary>
-    public byte[]? Ratings { get; init; }
+    public int[]? Ratings { get; set; }
 
     /// <summary>Points on the scale: 3 to 7 or 10 (5 by default).</summary>
-    public int ScalePoints { get; init; } = 5;
+    public int ScalePoints { get; set; } = 5;
 }
 
 /// <summary>POST /subscriptions/movements: per-customer MRR in two periods (index = customer, 0 = not paying).</summary>
 public sealed class MovementsRequest
 {
     /// <summary>MRR per customer in the earlier period, ≥ 0.</summary>
-    public decimal[]? Previous { get; init; }
+    public decimal[]? Previous { get; set; }
 
     /// <summary>MRR per customer in the later period, ≥ 0; as long as <see cref="Previous"/>.</summary>
-    public decimal[]? Current { get; init; }
+    public decimal[]? Current { get; set; }
 }
 
 /// <summary>POST /value/customers: a transaction log as rows, with the RFM unit and the CLV margin.</summary>
 public sealed class TransactionLogRequest
 {
     /// <summary>The last day of the observation window, inclusive (<c>"2024-03-31"</c>). Required.</summary>
-    public DateOnly? ObservationEnd { get; init; }
+    public DateOnly? ObservationEnd { get; set; }
 
     /// <summary>The RFM period unit: <c>"Day"</c>, <c>"Week"</c> (default) or <c>"Month"</c>.</summary>
-    public PeriodKind Unit { get; init; } = PeriodKind.Week;
+    public PeriodKind Unit { get; set; } = PeriodKind.Week;
 
     /// <summary>Average gross margin for historical CLV, a fraction in [0, 1] (1 by default: CLV = revenue).</summary>
-    public decimal GrossMargin { get; init; } = 1m;
+    public decimal GrossMargin { get; set; } = 1m;
 
     /// <summary>The transactions, any order.</summary>
-    public TransactionRow[]? Transactions { get; init; }
+    public TransactionRow[]? Transactions { get; set; }
 }
 
 /// <summary>One transaction: customer key as the billing system or CRM holds it, date, amount.</summary>
 public sealed class TransactionRow
 {
     /// <summary>Customer key (any non-empty string).</summary>
-    public string? Customer { get; init; }
+    public string? Customer { get; set; }
 
     /// <summary>Date of the transaction (<c>"2024-01-03"</c>).</summary>
-    public DateOnly Date { get; init; }
+    public DateOnly Date { get; set; }
 
     /// <summary>Amount in currency units (negative for refunds).</summary>
-    public decimal Amount { get; init; }
+    public decimal Amount { get; set; }
 }
 
 /// <summary>One customer of the answer to POST /value/customers.</summary>
