@@ -11,6 +11,7 @@ namespace CustomerMetrics.Benchmarks;
 /// a user would write; the exact decimal path beside them. Inputs are generated once in <see cref="Setup"/>.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(BenchmarkConfig))]
 public class SubscriptionsMrrBenchmarks
 {
     private double[] _previous = [];

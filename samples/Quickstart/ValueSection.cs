@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerMetrics.Subscriptions;
 using CustomerMetrics.Value;
 
 /// <summary>Customer lifetime value and RFM on a deterministic synthetic transaction log.</summary>
@@ -31,13 +32,13 @@ internal static class ValueSection
         output.WriteLine("== Customer lifetime value (CustomerMetrics.Value)");
         output.WriteLine(string.Create(ci, $"log: {ids.Count} transactions, 2000 customers, 2024"));
 
-        HistoricalClvDouble historical = Clv.Historical(amounts.ToArray(), 0.35);
+        HistoricalClv<double> historical = Clv.Historical(amounts.ToArray(), 0.35);
         output.WriteLine(string.Create(ci, $"historical, whole log at 35 % margin: {historical}"));
-        HistoricalClvByCustomer perCustomer = Clv.Historical(ids.ToArray(), amounts.Select(a => (decimal)a).ToArray(), 0.35m);
+        HistoricalClvByCustomer<decimal> perCustomer = Clv.Historical(ids.ToArray(), amounts.Select(a => (decimal)a).ToArray(), 0.35m);
         output.WriteLine(string.Create(ci, $"historical, customer {perCustomer.CustomerIds[0]}: {perCustomer[0]}"));
 
         PredictiveClv predictive = Clv.Predictive(ids.ToArray(), dates.ToArray(), amounts.ToArray(), start, new DateOnly(2024, 12, 31),
-            averageGrossMargin: 0.35, averageLifetimeMonths: Clv.LifetimeMonthsFromChurn(0.04));
+            averageGrossMargin: 0.35, averageLifetimeMonths: Churn.Lifetime(0.04));
         output.WriteLine(string.Create(ci, $"predictive (4 % monthly churn → ALT 25 months): {predictive}"));
 
         output.WriteLine(string.Create(ci, $"retention-based, m 30/month, r 0.90, d 1 %/month: {Clv.RetentionBased(30, 0.90, 0.01)}"));

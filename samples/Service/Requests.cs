@@ -73,7 +73,7 @@ public sealed class TransactionRow
 /// <param name="Customer">The customer key as sent.</param>
 /// <param name="Rfm">Recency, frequency, age and monetary value in the request's unit (its <c>customerId</c> is the customer's dense index in this answer).</param>
 /// <param name="Clv">Historical CLV over the customer's transactions up to the observation end.</param>
-public sealed record CustomerValue(string Customer, RfmRecord Rfm, HistoricalClv Clv);
+public sealed record CustomerValue(string Customer, RfmRecord Rfm, HistoricalClv<decimal> Clv);
 
 /// <summary>The answer to POST /value/customers.</summary>
 /// <param name="Unit">The RFM period unit.</param>
@@ -83,4 +83,4 @@ public sealed record CustomerValue(string Customer, RfmRecord Rfm, HistoricalClv
 /// <param name="Total">Historical CLV of the whole log up to the end.</param>
 /// <param name="Customers">One entry per customer with a transaction up to the end, in order of first appearance.</param>
 public sealed record CustomerValueReport(PeriodKind Unit, DateOnly ObservationEnd, long TransactionsUsed, long ExcludedAfterEnd,
-    HistoricalClv Total, CustomerValue[] Customers);
+    HistoricalClv<decimal> Total, CustomerValue[] Customers);

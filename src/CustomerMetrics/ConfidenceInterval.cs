@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using CustomerMetrics.Internal;
 
 namespace CustomerMetrics;
 
@@ -6,11 +8,43 @@ namespace CustomerMetrics;
 /// A two-sided confidence interval. The unit is the unit of the estimate it belongs to (NPS points, a fraction,
 /// a rating); each method that returns one says which.
 /// </summary>
-/// <param name="Lower">The lower bound, in the estimate's unit.</param>
-/// <param name="Upper">The upper bound, in the estimate's unit; never below <paramref name="Lower"/>.</param>
-/// <param name="ConfidenceLevel">The nominal coverage, a fraction strictly between 0 and 1 (0.95 for 95 %).</param>
-public readonly record struct ConfidenceInterval(double Lower, double Upper, double ConfidenceLevel)
+/// <remarks>
+/// Both bounds are NaN together where an estimate is undefined (an empty group); otherwise
+/// <see cref="Lower"/> ≤ <see cref="Upper"/>. <c>default</c> (confidence level 0) is not a valid interval and does
+/// not read back from JSON: an interval always has a level.
+/// </remarks>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+public readonly record struct ConfidenceInterval
 {
+    /// <summary>Creates an interval; the JSON constructor.</summary>
+    /// <param name="lower">The lower bound, in the estimate's unit; NaN only with <paramref name="upper"/> NaN.</param>
+    /// <param name="upper">The upper bound, in the estimate's unit; ≥ <paramref name="lower"/>.</param>
+    /// <param name="confidenceLevel">The nominal coverage, a fraction strictly between 0 and 1 (0.95 for 95 %).</param>
+    /// <exception cref="ArgumentOutOfRangeException">The level is not in (0, 1), one bound alone is NaN, or <paramref name="upper"/> &lt; <paramref name="lower"/>.</exception>
+    [JsonConstructor]
+    public ConfidenceInterval(double lower, double upper, double confidenceLevel)
+    {
+        Guard.ConfidenceLevel(confidenceLevel);
+        if (!(upper >= lower) && !(double.IsNaN(lower) && double.IsNaN(upper)))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(upper), upper, string.Create(CultureInfo.InvariantCulture,
+                $"bounds ≥ lower = {lower:R} (both bounds NaN for an undefined estimate)"));
+        }
+
+        Lower = lower;
+        Upper = upper;
+        ConfidenceLevel = confidenceLevel;
+    }
+
+    /// <summary>The lower bound, in the estimate's unit.</summary>
+    public double Lower { get; }
+
+    /// <summary>The upper bound, in the estimate's unit; never below <see cref="Lower"/>.</summary>
+    public double Upper { get; }
+
+    /// <summary>The nominal coverage, a fraction strictly between 0 and 1 (0.95 for 95 %).</summary>
+    public double ConfidenceLevel { get; }
+
     /// <summary>The width <c>Upper − Lower</c>, in the estimate's unit.</summary>
     public double Width => Upper - Lower;
 

@@ -56,7 +56,7 @@ public sealed class RoundTripTests(WebApplicationFactory<Program> factory) : ICl
         decimal[] amounts = [10m, 20m, 30m, 5.5m];
         int[] ids = [0, 1, 0, 2]; // first appearance order
         RfmSummary rfm = Rfm.Summarize(ids, dates, amounts.Select(a => (double)a).ToArray(), new DateOnly(2024, 2, 29), RfmOptions.Weeks);
-        HistoricalClvByCustomer clv = Clv.Historical(ids, amounts, 0.25m);
+        HistoricalClvByCustomer<decimal> clv = Clv.Historical(ids, amounts, 0.25m);
         var expected = new CustomerValueReport(PeriodKind.Week, new DateOnly(2024, 2, 29), 4, 0, clv.Total,
             [new("b", rfm[0], clv[0]), new("a", rfm[1], clv[1]), new("c", rfm[2], clv[2])]);
         string request = """

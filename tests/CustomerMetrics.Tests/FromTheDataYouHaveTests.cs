@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerMetrics.Subscriptions;
 using CustomerMetrics.Surveys;
 using CustomerMetrics.Value;
@@ -23,11 +22,12 @@ public class FromTheDataYouHaveTests
             "C-3003,2024-02-20T21:30:00,8.75,8",
             "C-1001,2024-03-02T14:00:00,15.25,9",
         ];
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
         var rows = csv.Skip(1).Select(line => line.Split(',')).Select(f => (
             Customer: f[0],
-            Date: DateTime.Parse(f[1], CultureInfo.InvariantCulture),   // Kind Unspecified: counts on the date it shows
-            Amount: decimal.Parse(f[2], CultureInfo.InvariantCulture),
-            Score: byte.Parse(f[3], CultureInfo.InvariantCulture))).ToList();
+            Date: DateTime.Parse(f[1], invariant),   // Kind Unspecified: counts on the date it shows
+            Amount: decimal.Parse(f[2], invariant),
+            Score: byte.Parse(f[3], invariant))).ToList();
 
         string[] customers = rows.Select(r => r.Customer).ToArray();
         DateTime[] dates = rows.Select(r => r.Date).ToArray();
@@ -54,19 +54,9 @@ public class FromTheDataYouHaveTests
         Assert.Equal(3, rfm.Count);
         Assert.Equal("C-1001", rfm.KeyAt(0));
         Assert.Equal(2, rfm[0].Value.Frequency);          // three purchase weeks
-        Assert.Equal(new HistoricalClv(3, 80.25m, 24.075m), clv[0].Value);
+        Assert.Equal(new HistoricalClv<decimal>(3, 80.25m, 24.075m), clv[0].Value);
         Assert.Equal(40, Nps.Calculate(scores).Score, 12); // 3 promoters, 1 detractor of 5
         Assert.Equal(3, cohorts.Customers);
-        Assert.Contains(Snippet("README from the data you have"), ReadMeTests.ReadMe(), StringComparison.Ordinal);
-    }
-
-    private static string Snippet(string marker)
-    {
-        string[] lines = File.ReadAllLines(Path.Combine(TestData.RepositoryRoot, "tests", "CustomerMetrics.Tests", "FromTheDataYouHaveTests.cs"));
-        int begin = Array.FindIndex(lines, line => line.Trim() == $"// {marker} begin");
-        int end = Array.FindIndex(lines, line => line.Trim() == $"// {marker} end");
-        string[] body = lines[(begin + 1)..end];
-        int indent = body.Where(line => line.Trim().Length > 0).Min(line => line.Length - line.TrimStart().Length);
-        return string.Join('\n', body.Select(line => line.Length >= indent ? line[indent..] : line.Trim()));
+        Assert.Contains(ReadMeTests.Snippet("README from the data you have"), ReadMeTests.ReadMe(), StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CustomerMetrics.Internal;
 
 namespace CustomerMetrics.Acquisition;
@@ -10,10 +11,28 @@ namespace CustomerMetrics.Acquisition;
 /// (channels, regions, months) merge with <c>+</c>; <c>default</c> is the empty identity. Money is <c>decimal</c>, in
 /// the caller's currency, so merged spend is exact.
 /// </summary>
-/// <param name="Spend">Sales and marketing spend in the period, in currency units, ≥ 0.</param>
-/// <param name="NewCustomers">Customers acquired in the period, ≥ 0.</param>
-public readonly record struct AcquisitionCost(decimal Spend, long NewCustomers)
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+public readonly record struct AcquisitionCost
 {
+    /// <summary>Creates an acquisition cost; the JSON constructor.</summary>
+    /// <param name="spend">Sales and marketing spend in the period, in currency units, ≥ 0.</param>
+    /// <param name="newCustomers">Customers acquired in the period, ≥ 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is negative.</exception>
+    [JsonConstructor]
+    public AcquisitionCost(decimal spend, long newCustomers)
+    {
+        Guard.NonNegative(spend);
+        Guard.NonNegative(newCustomers);
+        Spend = spend;
+        NewCustomers = newCustomers;
+    }
+
+    /// <summary>Sales and marketing spend in the period, in currency units, ≥ 0.</summary>
+    public decimal Spend { get; }
+
+    /// <summary>Customers acquired in the period, ≥ 0.</summary>
+    public long NewCustomers { get; }
+
     /// <summary>
     /// Customer acquisition cost CAC = spend ÷ new customers, in currency units per customer (Skok, <i>SaaS Metrics
     /// 2.0</i>, For Entrepreneurs). <see cref="double.NaN"/> when no customer was acquired: the cost per customer is
@@ -21,17 +40,12 @@ public readonly record struct AcquisitionCost(decimal Spend, long NewCustomers)
     /// </summary>
     public double Cac => NewCustomers == 0 ? double.NaN : (double)(Spend / NewCustomers);
 
-    /// <summary>Validates and creates an acquisition cost.</summary>
+    /// <summary>Validates and creates an acquisition cost (the same as the constructor).</summary>
     /// <param name="spend">Spend in currency units, ≥ 0.</param>
     /// <param name="newCustomers">Customers acquired, ≥ 0.</param>
     /// <returns>The acquisition cost.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A value is negative.</exception>
-    public static AcquisitionCost Create(decimal spend, long newCustomers)
-    {
-        Guard.NonNegative(spend);
-        Guard.NonNegative(newCustomers);
-        return new AcquisitionCost(spend, newCustomers);
-    }
+    public static AcquisitionCost Create(decimal spend, long newCustomers) => new(spend, newCustomers);
 
     /// <summary>Merges two acquisition costs (channels, regions, periods): spends and customers add.</summary>
     /// <param name="left">One cost.</param>
@@ -45,6 +59,7 @@ public readonly record struct AcquisitionCost(decimal Spend, long NewCustomers)
     /// <param name="left">One cost.</param>
     /// <param name="right">The other.</param>
     /// <returns>The combined cost.</returns>
+    /// <exception cref="OverflowException">A merged value overflows.</exception>
     public static AcquisitionCost Add(AcquisitionCost left, AcquisitionCost right) => left + right;
 
     /// <summary>Formats as <c>CAC 250.00 (spend 25000 / 100 new customers)</c>, invariant culture.</summary>

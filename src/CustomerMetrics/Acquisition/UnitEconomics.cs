@@ -42,11 +42,7 @@ public static class UnitEconomics
     {
         Guard.NonNegativeFinite(arpa);
         Guard.Fraction(grossMargin);
-        if (!(churnRate > 0 && churnRate <= 1))
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(churnRate), churnRate,
-                "fractions in (0, 1]; with a churn of 0 the lifetime value is unbounded");
-        }
+        Guard.PositiveFraction(churnRate, "with a churn of 0 the lifetime value is unbounded");
 
         return arpa * grossMargin / churnRate;
     }
@@ -60,7 +56,7 @@ public static class UnitEconomics
     public static double LtvToCac(double ltv, double cac)
     {
         Guard.NonNegativeFinite(ltv);
-        PositiveFinite(cac, nameof(cac), "a CAC of 0 makes the ratio unbounded");
+        Guard.PositiveFinite(cac, "a CAC of 0 makes the ratio unbounded");
         return ltv / cac;
     }
 
@@ -74,12 +70,8 @@ public static class UnitEconomics
     public static double CacPaybackMonths(double cac, double arpa, double grossMargin)
     {
         Guard.NonNegativeFinite(cac);
-        PositiveFinite(arpa, nameof(arpa), "with no revenue the CAC is never paid back");
-        if (!(grossMargin > 0 && grossMargin <= 1))
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(grossMargin), grossMargin,
-                "fractions in (0, 1]; with no margin the CAC is never paid back");
-        }
+        Guard.PositiveFinite(arpa, "with no revenue the CAC is never paid back");
+        Guard.PositiveFraction(grossMargin, "with no margin the CAC is never paid back");
 
         return cac / (arpa * grossMargin);
     }
@@ -96,15 +88,7 @@ public static class UnitEconomics
     public static double AcquisitionToRetentionCostRatio(double costToAcquire, double costToRetain)
     {
         Guard.NonNegativeFinite(costToAcquire);
-        PositiveFinite(costToRetain, nameof(costToRetain), "a retention cost of 0 makes the ratio unbounded");
+        Guard.PositiveFinite(costToRetain, "a retention cost of 0 makes the ratio unbounded");
         return costToAcquire / costToRetain;
-    }
-
-    private static void PositiveFinite(double value, string paramName, string why)
-    {
-        if (!(value > 0) || double.IsPositiveInfinity(value))
-        {
-            ThrowHelper.ArgumentOutOfRange(paramName, value, "finite numbers > 0; " + why);
-        }
     }
 }

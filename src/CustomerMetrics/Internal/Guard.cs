@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace CustomerMetrics.Internal;
@@ -58,6 +60,146 @@ internal static class Guard
             ThrowHelper.ArgumentOutOfRange(paramName, value, "levels strictly between 0 and 1 (0.95 for 95 %)");
         }
     }
+
+    /// <summary>Throws unless <paramref name="value"/> is finite and &gt; 0; <paramref name="why"/> says why 0 is excluded.</summary>
+    public static void PositiveFinite(double value, string why = "", [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (!(value > 0) || double.IsPositiveInfinity(value))
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value, "finite numbers > 0" + (why.Length == 0 ? "" : "; " + why));
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> lies in (0, 1]; <paramref name="why"/> says why 0 is excluded.</summary>
+    public static void PositiveFraction(double value, string why = "", [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (!(value > 0 && value <= 1))
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value, "fractions in (0, 1]" + (why.Length == 0 ? "" : "; " + why));
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> lies in [0, 1) (a retention rate: 1 would never end).</summary>
+    public static void FractionBelowOne(double value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (!(value >= 0 && value < 1))
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value, "fractions in [0, 1)");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> lies in [0, 1].</summary>
+    public static void Fraction(decimal value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (value < 0 || value > 1)
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value, "fractions from 0 to 1 inclusive (0.3 for 30 %)");
+        }
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> lies in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static void InRange(long value, long min, long max, [CallerArgumentExpression(nameof(value))] string paramName = "")
+    {
+        if (value < min || value > max)
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value, string.Create(CultureInfo.InvariantCulture, $"{min} to {max} inclusive"));
+        }
+    }
+
+    /// <summary>Throws unless the count <paramref name="part"/> lies in [0, <paramref name="whole"/>] (retained ≤ customers).</summary>
+    public static void PartOf(long part, long whole,
+        [CallerArgumentExpression(nameof(part))] string partName = "",
+        [CallerArgumentExpression(nameof(whole))] string wholeName = "")
+    {
+        if (part < 0 || part > whole)
+        {
+            ThrowHelper.ArgumentOutOfRange(partName, part, string.Create(CultureInfo.InvariantCulture, $"counts from 0 to {wholeName} = {whole}"));
+        }
+    }
+
+    /// <summary>Throws unless every element is finite, naming the first bad index.</summary>
+    public static void AllFinite(ReadOnlySpan<double> values, [CallerArgumentExpression(nameof(values))] string paramName = "")
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                ThrowHelper.ValueOutOfRange(paramName, i, values[i], "finite numbers");
+            }
+        }
+    }
+
+    /// <summary>Throws unless the money amount is finite (decimal always is; NaN and ±∞ are not money).</summary>
+    public static void FiniteMoney<T>(T value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+        where T : struct, INumber<T>
+    {
+        if (!T.IsFinite(value))
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, double.CreateSaturating(value), "finite amounts");
+        }
+    }
+
+    /// <summary>Throws unless the money amount is finite and ≥ 0.</summary>
+    public static void NonNegativeMoney<T>(T value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+        where T : struct, INumber<T>
+    {
+        if (!T.IsFinite(value) || value < T.Zero)
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, Text(value), "finite amounts ≥ 0");
+        }
+    }
+
+    /// <summary>A merged or summed money amount: throws <see cref="OverflowException"/> when a double sum reached ±∞.</summary>
+    public static T FiniteSum<T>(T sum, string what)
+        where T : struct, INumber<T>
+    {
+        if (!T.IsFinite(sum))
+        {
+            ThrowHelper.Overflow(what + " overflows the range of " + typeof(T).Name + " (the sum is " + Text(sum) + ").");
+        }
+
+        return sum;
+    }
+
+    /// <summary>The checked sum of counts; throws <see cref="OverflowException"/> naming them when it exceeds <see cref="long.MaxValue"/>.</summary>
+    public static long Total(string names, params ReadOnlySpan<long> counts)
+    {
+        long total = 0;
+        foreach (long count in counts)
+        {
+            if (count > long.MaxValue - total)
+            {
+                ThrowHelper.Overflow(string.Create(CultureInfo.InvariantCulture,
+                    $"{names} = {string.Join(" + ", counts.ToArray())} exceeds {long.MaxValue}."));
+            }
+
+            total += count;
+        }
+
+        return total;
+    }
+
+    /// <summary>Throws unless <paramref name="value"/> is a named member of <typeparamref name="TEnum"/>.</summary>
+    public static void Defined<TEnum>(TEnum value, [CallerArgumentExpression(nameof(value))] string paramName = "")
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            ThrowHelper.ArgumentOutOfRange(paramName, value.ToString(), string.Join(", ", Enum.GetNames<TEnum>()));
+        }
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="paramName"/> unless <paramref name="condition"/> holds.</summary>
+    public static void Consistent(bool condition, string paramName, string message)
+    {
+        if (!condition)
+        {
+            ThrowHelper.Argument(paramName, paramName + ": " + message);
+        }
+    }
+
+    private static string Text<T>(T value)
+        where T : INumber<T> => value.ToString(null, CultureInfo.InvariantCulture);
 
     /// <summary>Throws unless the two spans have the same length.</summary>
     public static void SameLength(int length, int otherLength,

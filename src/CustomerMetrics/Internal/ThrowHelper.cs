@@ -37,6 +37,22 @@ internal static class ThrowHelper
             $"{paramName} is {value}; valid values are {validRange}."));
 
     [DoesNotReturn]
+    public static void ArgumentOutOfRange(string paramName, string value, string validRange) =>
+        throw new ArgumentOutOfRangeException(paramName, value, $"{paramName} is {value}; valid values are {validRange}.");
+
+    [DoesNotReturn]
+    public static void DateOutOfRange(string paramName, long index, DateOnly value, string validRange) =>
+        throw new ArgumentOutOfRangeException(paramName, value, string.Create(CultureInfo.InvariantCulture,
+            $"{paramName}[{index}] is {value:yyyy-MM-dd}; valid dates are {validRange}."));
+
+    [DoesNotReturn]
+    public static void DateOutOfRange(string paramName, long index, DateOnly value, DateOnly first, DateOnly last) =>
+        DateOutOfRange(paramName, index, value, string.Create(CultureInfo.InvariantCulture, $"{first:yyyy-MM-dd} to {last:yyyy-MM-dd} inclusive"));
+
+    [DoesNotReturn]
+    public static void Overflow(string message) => throw new OverflowException(message);
+
+    [DoesNotReturn]
     public static void LengthMismatch(string paramName, int length, string otherName, int otherLength) =>
         throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
             $"{paramName} has {length} elements but {otherName} has {otherLength}; they must have the same length."),

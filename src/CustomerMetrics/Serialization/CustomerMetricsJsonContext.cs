@@ -9,9 +9,20 @@ namespace CustomerMetrics.Serialization;
 /// exactly. Non-finite derived values (the NaN score of an empty result) are written as the strings
 /// <c>"NaN"</c>, <c>"Infinity"</c> and <c>"-Infinity"</c>.
 /// </summary>
+/// <remarks>
+/// <para>Reading is strict: every constructor field must be present (<c>RespectRequiredConstructorParameters</c>), a
+/// property may not appear twice (<c>AllowDuplicateProperties = false</c>), and the values go through each type's
+/// validating constructor, so a document that is not a valid result throws (a <see cref="JsonException"/>, or the
+/// constructor's <see cref="ArgumentException"/> or <see cref="OverflowException"/>).</para>
+/// <para>Hosts with their own <see cref="JsonSerializerOptions"/> (ASP.NET Core's <c>TypeInfoResolverChain</c>): call
+/// <see cref="CustomerMetricsJson.Configure(JsonSerializerOptions)"/>. The number handling of NaN and ±∞ is on each
+/// result type (<see cref="JsonNumberHandlingAttribute"/>), so it holds under any options.</para>
+/// </remarks>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    AllowDuplicateProperties = false,
+    RespectRequiredConstructorParameters = true,
     UseStringEnumConverter = true,
     WriteIndented = false)]
 [JsonSerializable(typeof(ConfidenceInterval))]
@@ -25,8 +36,8 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(Subscriptions.RetentionComparison))]
 [JsonSerializable(typeof(Subscriptions.CohortTable))]
 [JsonSerializable(typeof(Acquisition.AcquisitionCost))]
-[JsonSerializable(typeof(CustomerMetrics.Value.HistoricalClv))]
-[JsonSerializable(typeof(CustomerMetrics.Value.HistoricalClvDouble))]
+[JsonSerializable(typeof(CustomerMetrics.Value.HistoricalClv<decimal>), TypeInfoPropertyName = "HistoricalClvDecimal")]
+[JsonSerializable(typeof(CustomerMetrics.Value.HistoricalClv<double>), TypeInfoPropertyName = "HistoricalClvDouble")]
 [JsonSerializable(typeof(CustomerMetrics.Value.PredictiveClv))]
 [JsonSerializable(typeof(CustomerMetrics.Value.RetentionClv))]
 [JsonSerializable(typeof(CustomerMetrics.Value.RetentionWhatIf))]

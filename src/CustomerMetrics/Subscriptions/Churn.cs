@@ -39,19 +39,11 @@ public static class Churn
         Guard.NonNegative(customersAtStart);
         Guard.NonNegative(customersLost);
         Guard.NonNegative(customersAcquired);
-        long customers = checked(customersAtStart + customersAcquired);
-        if (customersLost > customers)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(customersLost), customersLost,
-                $"counts from 0 to customersAtStart + customersAcquired = {customers}");
-        }
+        long customers = Guard.Total("customersAtStart + customersAcquired", customersAtStart, customersAcquired);
+        Guard.PartOf(customersLost, customers, wholeName: "customersAtStart + customersAcquired");
 
-        long divisor = denominator switch
-        {
-            ChurnDenominator.StartOfPeriod => customersAtStart,
-            ChurnDenominator.StartPlusNew => customers,
-            _ => InvalidDenominator(denominator),
-        };
+        Guard.Defined(denominator);
+        long divisor = denominator == ChurnDenominator.StartOfPeriod ? customersAtStart : customers;
         return divisor == 0 ? double.NaN : (double)customersLost / divisor;
     }
 
@@ -67,7 +59,7 @@ public static class Churn
     public static double Compound(double ratePerPeriod, double periods)
     {
         Guard.Fraction(ratePerPeriod);
-        PositiveFinite(periods);
+        Guard.PositiveFinite(periods);
         // 1 − (1 − r)^k computed as −expm1(k · log1p(−r)) would be more accurate for tiny r; .NET has no expm1/log1p,
         // and for the rates of practice (≥ 1e-6) the direct form is accurate to ~1e-10 relative.
         return 1 - Math.Pow(1 - ratePerPeriod, periods);
@@ -85,7 +77,7 @@ public static class Churn
     public static double PerPeriod(double rateOverPeriods, double periods)
     {
         Guard.Fraction(rateOverPeriods);
-        PositiveFinite(periods);
+        Guard.PositiveFinite(periods);
         return 1 - Math.Pow(1 - rateOverPeriods, 1 / periods);
     }
 
@@ -111,7 +103,8 @@ public static class Churn
 
     /// <summary>
     /// The expected customer lifetime, in periods, under a constant per-period churn: <c>1 ÷ churn</c> (the mean of a
-    /// geometric lifetime), the "average customer lifetime" of the formula CLV (T × AOV × AGM × ALT).
+    /// geometric lifetime), the "average customer lifetime" of the formula CLV (T × AOV × AGM × ALT): pass it as
+    /// <c>averageLifetimeMonths</c> of <see cref="Value.Clv.Predictive(double, double, double, double)"/> for a monthly churn.
     /// </summary>
     /// <param name="churnRatePerPeriod">Churn per period, a fraction in (0, 1].</param>
     /// <returns>The expected lifetime in the rate's periods (months for a monthly churn), ≥ 1.</returns>
@@ -121,27 +114,8 @@ public static class Churn
     /// </exception>
     public static double Lifetime(double churnRatePerPeriod)
     {
-        if (!(churnRatePerPeriod > 0 && churnRatePerPeriod <= 1))
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(churnRatePerPeriod), churnRatePerPeriod,
-                "fractions in (0, 1]; a churn of 0 means an unbounded lifetime");
-        }
+        Guard.PositiveFraction(churnRatePerPeriod, "a churn of 0 means an unbounded lifetime");
 
         return 1 / churnRatePerPeriod;
-    }
-
-    private static void PositiveFinite(double periods)
-    {
-        if (!(periods > 0) || double.IsPositiveInfinity(periods))
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(periods), periods, "finite numbers > 0");
-        }
-    }
-
-    private static long InvalidDenominator(ChurnDenominator denominator)
-    {
-        ThrowHelper.ArgumentOutOfRange(nameof(denominator), (long)denominator,
-            "ChurnDenominator.StartOfPeriod (0) or ChurnDenominator.StartPlusNew (1)");
-        return 0;
     }
 }

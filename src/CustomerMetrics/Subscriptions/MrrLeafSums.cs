@@ -65,26 +65,30 @@ internal struct MrrLeafSums
         }
     }
 
+    /// <summary>
+    /// The movements of the leaf. Throws <see cref="OverflowException"/> when a sum reached ∞ (finite amounts whose sum
+    /// exceeds the double range). New MRR is the difference of two sums taken in different orders, so it is clamped to
+    /// 0 when there is no new customer or when rounding takes it below 0.
+    /// </summary>
     public readonly MrrMovements<double> ToMovements()
     {
         long unchangedPaying = PayingBoth - UpCount - DownCount;
         long inactive = Rows - PayingBefore - PayingNow + PayingBoth;
-        return new MrrMovements<double>
-        {
-            StartingMrr = Start,
-            EndingMrr = End,
-            NewMrr = NewOrReactivated - Reactivated,
-            ExpansionMrr = Up,
-            ContractionMrr = -Down,
-            ChurnedMrr = Churned,
-            ReactivationMrr = Reactivated,
-            NewCustomers = PayingNow - PayingBoth - ReactivatedCount,
-            ExpansionCustomers = UpCount,
-            ContractionCustomers = DownCount,
-            ChurnedCustomers = PayingBefore - PayingBoth,
-            ReactivatedCustomers = ReactivatedCount,
-            UnchangedCustomers = unchangedPaying + inactive,
-            InactiveCustomers = inactive,
-        };
+        long newCount = PayingNow - PayingBoth - ReactivatedCount;
+        return new MrrMovements<double>(
+            Guard.FiniteSum(Start, "The previous MRR"),
+            Guard.FiniteSum(End, "The current MRR"),
+            newCount == 0 ? 0 : Math.Max(0, Guard.FiniteSum(NewOrReactivated, "The new and reactivated MRR") - Reactivated),
+            Guard.FiniteSum(Up, "The expansion MRR"),
+            Guard.FiniteSum(0 - Down, "The contraction MRR"),
+            Guard.FiniteSum(Churned, "The churned MRR"),
+            Guard.FiniteSum(Reactivated, "The reactivated MRR"),
+            newCount,
+            UpCount,
+            DownCount,
+            PayingBefore - PayingBoth,
+            ReactivatedCount,
+            unchangedPaying + inactive,
+            inactive);
     }
 }

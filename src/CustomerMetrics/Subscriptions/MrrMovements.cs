@@ -104,23 +104,8 @@ public static class MrrMovements
             }
         }
 
-        return new MrrMovements<decimal>
-        {
-            StartingMrr = start,
-            EndingMrr = end,
-            NewMrr = fresh,
-            ExpansionMrr = up,
-            ContractionMrr = down,
-            ChurnedMrr = churned,
-            ReactivationMrr = reactivated,
-            NewCustomers = freshCount,
-            ExpansionCustomers = upCount,
-            ContractionCustomers = downCount,
-            ChurnedCustomers = churnedCount,
-            ReactivatedCustomers = reactivatedCount,
-            UnchangedCustomers = unchanged,
-            InactiveCustomers = inactive,
-        };
+        return new MrrMovements<decimal>(start, end, fresh, up, down, churned, reactivated,
+            freshCount, upCount, downCount, churnedCount, reactivatedCount, unchanged, inactive);
     }
 
     /// <summary>
@@ -132,6 +117,7 @@ public static class MrrMovements
     /// <returns>The movements; every zero-to-positive customer counts as new.</returns>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An amount is negative, NaN or infinite (names the span and index).</exception>
+    /// <exception cref="OverflowException">A sum of the finite amounts exceeds the double range (it is never returned as ∞ or as a plausible ratio).</exception>
     public static MrrMovements<double> Between(ReadOnlySpan<double> previous, ReadOnlySpan<double> current) =>
         Between(previous, current, [], VectorPaths.Best);
 
@@ -148,6 +134,7 @@ public static class MrrMovements
     /// <returns>The movements.</returns>
     /// <exception cref="ArgumentException">The spans differ in length (an empty <paramref name="wasCustomerBefore"/> is allowed).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An amount is negative, NaN or infinite (names the span and index).</exception>
+    /// <exception cref="OverflowException">A sum of the finite amounts exceeds the double range (it is never returned as ∞ or as a plausible ratio).</exception>
     public static MrrMovements<double> Between(ReadOnlySpan<double> previous, ReadOnlySpan<double> current, ReadOnlySpan<bool> wasCustomerBefore) =>
         Between(previous, current, wasCustomerBefore, VectorPaths.Best);
 
@@ -177,13 +164,7 @@ public static class MrrMovements
         ref double c = ref MemoryMarshal.GetReference(current);
         ref bool w = ref MemoryMarshal.GetReference(wasCustomerBefore);
         bool hasWas = !wasCustomerBefore.IsEmpty;
-        int done = VectorPaths.Resolve(path) switch
-        {
-            VectorPath.Vector512 => MrrKernel512.Leaf(ref p, ref c, ref w, hasWas, previous.Length, ref sums),
-            VectorPath.Vector256 => MrrKernel256.Leaf(ref p, ref c, ref w, hasWas, previous.Length, ref sums),
-            VectorPath.Vector128 => MrrKernel128.Leaf(ref p, ref c, ref w, hasWas, previous.Length, ref sums),
-            _ => 0,
-        };
+        int done = MrrKernel.Leaf(VectorPaths.Resolve(path), ref p, ref c, ref w, hasWas, previous.Length, ref sums);
 
         // −1: the vector pass saw a bad value; the scalar pass from the start finds it and throws with its index.
         for (int i = Math.Max(done, 0); i < previous.Length; i++)

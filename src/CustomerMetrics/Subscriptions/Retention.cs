@@ -28,8 +28,7 @@ public static class Retention
         long retained = customersAtEnd - customersAcquired;
         if (retained < 0 || retained > customersAtStart)
         {
-            ThrowHelper.ArgumentOutOfRange(nameof(customersAtEnd), customersAtEnd,
-                $"counts from customersAcquired = {customersAcquired} to customersAtStart + customersAcquired = {customersAtStart + customersAcquired}");
+            Guard.InRange(customersAtEnd, customersAcquired, Guard.Total("customersAtStart + customersAcquired", customersAtStart, customersAcquired));
         }
 
         return customersAtStart == 0 ? double.NaN : (double)retained / customersAtStart;
@@ -45,19 +44,6 @@ public static class Retention
     /// <param name="customersB">Customers of B at the start, ≥ 0.</param>
     /// <returns>The comparison; empty groups give NaN rates (see <see cref="RetentionComparison"/>).</returns>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative or a group retains more than it had.</exception>
-    public static RetentionComparison Compare(long retainedA, long customersA, long retainedB, long customersB)
-    {
-        CheckGroup(retainedA, customersA, nameof(retainedA), nameof(customersA));
-        CheckGroup(retainedB, customersB, nameof(retainedB), nameof(customersB));
-        return new RetentionComparison(retainedA, customersA, retainedB, customersB);
-    }
-
-    private static void CheckGroup(long retained, long customers, string retainedName, string customersName)
-    {
-        Guard.NonNegative(customers, customersName);
-        if (retained < 0 || retained > customers)
-        {
-            ThrowHelper.ArgumentOutOfRange(retainedName, retained, $"counts from 0 to {customersName} = {customers}");
-        }
-    }
+    public static RetentionComparison Compare(long retainedA, long customersA, long retainedB, long customersB) =>
+        new(retainedA, customersA, retainedB, customersB);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CustomerMetrics.Internal;
 
 namespace CustomerMetrics.Subscriptions;
@@ -7,14 +8,44 @@ namespace CustomerMetrics.Subscriptions;
 /// Retention of two groups (A, e.g. loyalty-programme members; B, non-members) as sufficient statistics: retained and
 /// starting customers of each. The rates, their difference A − B, a Newcombe interval for the difference and a
 /// two-sided p-value are derived. Two comparisons of disjoint customers merge with <c>+</c>; <c>default</c> is the
-/// empty identity. Build one with <see cref="Retention.Compare"/> (which validates the counts).
+/// empty identity. Build one with <see cref="Retention.Compare"/> or the constructor (both validate the counts).
 /// </summary>
-/// <param name="RetainedA">Customers of group A retained at the end of the period.</param>
-/// <param name="CustomersA">Customers of group A at the start of the period.</param>
-/// <param name="RetainedB">Customers of group B retained at the end of the period.</param>
-/// <param name="CustomersB">Customers of group B at the start of the period.</param>
-public readonly record struct RetentionComparison(long RetainedA, long CustomersA, long RetainedB, long CustomersB)
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+public readonly record struct RetentionComparison
 {
+    /// <summary>Creates a comparison from counts; the JSON constructor.</summary>
+    /// <param name="retainedA">Customers of group A retained at the end of the period, 0 to <paramref name="customersA"/>.</param>
+    /// <param name="customersA">Customers of group A at the start of the period, ≥ 0.</param>
+    /// <param name="retainedB">Customers of group B retained at the end of the period, 0 to <paramref name="customersB"/>.</param>
+    /// <param name="customersB">Customers of group B at the start of the period, ≥ 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative or a group retains more customers than it had.</exception>
+    /// <exception cref="OverflowException">customersA + customersB exceeds <see cref="long.MaxValue"/>.</exception>
+    [JsonConstructor]
+    public RetentionComparison(long retainedA, long customersA, long retainedB, long customersB)
+    {
+        Guard.NonNegative(customersA);
+        Guard.NonNegative(customersB);
+        Guard.PartOf(retainedA, customersA);
+        Guard.PartOf(retainedB, customersB);
+        _ = Guard.Total("customersA + customersB", customersA, customersB);
+        RetainedA = retainedA;
+        CustomersA = customersA;
+        RetainedB = retainedB;
+        CustomersB = customersB;
+    }
+
+    /// <summary>Customers of group A retained at the end of the period.</summary>
+    public long RetainedA { get; }
+
+    /// <summary>Customers of group A at the start of the period.</summary>
+    public long CustomersA { get; }
+
+    /// <summary>Customers of group B retained at the end of the period.</summary>
+    public long RetainedB { get; }
+
+    /// <summary>Customers of group B at the start of the period.</summary>
+    public long CustomersB { get; }
+
     /// <summary>Retention of A, a fraction; NaN when A is empty.</summary>
     public double RateA => CustomersA == 0 ? double.NaN : (double)RetainedA / CustomersA;
 

@@ -13,27 +13,42 @@ namespace CustomerMetrics.Surveys;
 /// <para>Results merge exactly with <see cref="op_Addition"/> when they share a scale; <c>default</c> (scale
 /// <see cref="CesScale.None"/>) is the empty identity.</para>
 /// <para>With no responses the mean and shares are NaN and <see cref="MeanInterval"/> throws.</para>
+/// <para><c>default</c> writes to JSON and reads back (scale <c>None</c>, no counts).</para>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 /// </remarks>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public readonly record struct CesResult
 {
     private readonly PointCounts _counts;
 
-    /// <summary>Creates a result from counts per scale point.</summary>
+    /// <summary>Creates a result of a strict calculation (no rejected entries) from counts per scale point.</summary>
     /// <param name="scale">The questionnaire; not <see cref="CesScale.None"/>.</param>
     /// <param name="counts">Counts of ratings 1, 2, …, one per scale point (5 or 7), each ≥ 0.</param>
-    /// <param name="rejected">Entries a lenient calculation skipped as off the scale; ≥ 0.</param>
     /// <exception cref="ArgumentException"><paramref name="counts"/> does not have one entry per scale point, or <paramref name="scale"/> is not a CES scale.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
+    /// <exception cref="OverflowException">The total count exceeds <see cref="long.MaxValue"/>.</exception>
+    public CesResult(CesScale scale, IReadOnlyList<long> counts)
+        : this(CheckScale(scale), PointCounts.From(counts, (int)scale, nameof(counts)), 0)
+    {
+    }
+
+    /// <summary>Creates a result from counts per scale point; the JSON constructor (every field is required).</summary>
+    /// <param name="scale">The questionnaire; <see cref="CesScale.None"/> only with no counts (the empty <c>default</c>).</param>
+    /// <param name="counts">Counts of ratings 1, 2, …, one per scale point (5 or 7; none for <see cref="CesScale.None"/>), each ≥ 0.</param>
+    /// <param name="rejected">Entries a lenient calculation skipped as off the scale; ≥ 0.</param>
+    /// <exception cref="ArgumentException"><paramref name="counts"/> does not have one entry per scale point, or <paramref name="scale"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
+    /// <exception cref="OverflowException">The total count exceeds <see cref="long.MaxValue"/>.</exception>
     [JsonConstructor]
-    public CesResult(CesScale scale, IReadOnlyList<long> counts, long rejected = 0)
-        : this(CheckScale(scale), PointCounts.From(counts, (int)scale, nameof(counts)), rejected)
+    public CesResult(CesScale scale, IReadOnlyList<long> counts, long rejected)
+        : this(scale == CesScale.None ? scale : CheckScale(scale), PointCounts.From(counts, (int)scale, nameof(counts)), rejected)
     {
     }
 
     internal CesResult(CesScale scale, in PointCounts counts, long rejected)
     {
         Guard.NonNegative(rejected);
+        _ = PointCounts.Total(counts, (int)scale, rejected);
         Scale = scale;
         _counts = counts;
         Rejected = rejected;

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace CustomerMetrics.Surveys;
 
 /// <summary>The Customer Effort Score questionnaire a set of ratings comes from. The numeric value is the number of scale points.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CesScale>))]
 public enum CesScale
 {
     /// <summary>No scale: only the empty <c>default</c> <see cref="CesResult"/> has it.</summary>

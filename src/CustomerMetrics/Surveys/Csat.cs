@@ -18,14 +18,21 @@ public static partial class Csat
     /// <param name="scalePoints">Points on the scale.</param>
     /// <returns>The number of top points that count as satisfied.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The scale has no conventional top box (not 3–7 or 10).</exception>
-    public static int DefaultTopBoxPoints(int scalePoints) => scalePoints switch
+    public static int DefaultTopBoxPoints(int scalePoints)
     {
-        3 => 1,
-        >= 4 and <= 7 => 2,
-        10 => 3,
-        _ => throw new ArgumentOutOfRangeException(nameof(scalePoints), scalePoints,
-            string.Create(CultureInfo.InvariantCulture, $"A {scalePoints}-point scale has no conventional top box; conventional scales are 3 to 7 and 10 points. Use CalculateWithTopBox.")),
-    };
+        if (scalePoints is not (>= 3 and <= 7 or 10))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(scalePoints), scalePoints,
+                "3 to 7 and 10 (the scales with a conventional top box); use CalculateWithTopBox for others");
+        }
+
+        return scalePoints switch
+        {
+            3 => 1,
+            10 => 3,
+            _ => 2,
+        };
+    }
 
     /// <summary>Counts ratings on a 1..<paramref name="scalePoints"/> scale with the conventional top box.</summary>
     /// <param name="ratings">The responses, each from 1 to <paramref name="scalePoints"/>. May be empty.</param>

@@ -12,28 +12,45 @@ namespace CustomerMetrics.Surveys;
 /// <para>Results on the same scale and top box merge exactly with <see cref="op_Addition"/>; <c>default</c>
 /// (<see cref="ScalePoints"/> 0) is the empty identity.</para>
 /// <para>With no responses <see cref="SatisfiedShare"/> and <see cref="Mean"/> are NaN and <see cref="Interval"/> throws.</para>
+/// <para><c>default</c> writes to JSON and reads back (0 points, no counts).</para>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 /// </remarks>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public readonly record struct CsatResult
 {
     private readonly PointCounts _counts;
 
-    /// <summary>Creates a result from counts per scale point.</summary>
+    /// <summary>Creates a result of a strict calculation (no rejected entries) from counts per scale point.</summary>
     /// <param name="scalePoints">Points on the scale, 2 to 11 (ratings 1..scalePoints).</param>
     /// <param name="topBoxPoints">How many of the highest points count as satisfied, 1 to scalePoints − 1.</param>
     /// <param name="counts">Counts of ratings 1, 2, …, one per scale point, each ≥ 0.</param>
+    /// <exception cref="ArgumentException"><paramref name="counts"/> does not have one entry per scale point.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The scale or top box is out of range, or a count is negative.</exception>
+    /// <exception cref="OverflowException">The total count exceeds <see cref="long.MaxValue"/>.</exception>
+    public CsatResult(int scalePoints, int topBoxPoints, IReadOnlyList<long> counts)
+        : this(Csat.CheckScale(scalePoints, topBoxPoints), topBoxPoints, PointCounts.From(counts, scalePoints, nameof(counts)), 0)
+    {
+    }
+
+    /// <summary>Creates a result from counts per scale point; the JSON constructor (every field is required).</summary>
+    /// <param name="scalePoints">Points on the scale, 2 to 11 (ratings 1..scalePoints); 0 only for the empty <c>default</c>.</param>
+    /// <param name="topBoxPoints">How many of the highest points count as satisfied, 1 to scalePoints − 1; 0 for <c>default</c>.</param>
+    /// <param name="counts">Counts of ratings 1, 2, …, one per scale point (none for <c>default</c>), each ≥ 0.</param>
     /// <param name="rejected">Entries a lenient calculation skipped as off the scale; ≥ 0.</param>
     /// <exception cref="ArgumentException"><paramref name="counts"/> does not have one entry per scale point.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The scale or top box is out of range, or a count is negative.</exception>
+    /// <exception cref="OverflowException">The total count exceeds <see cref="long.MaxValue"/>.</exception>
     [JsonConstructor]
-    public CsatResult(int scalePoints, int topBoxPoints, IReadOnlyList<long> counts, long rejected = 0)
-        : this(Csat.CheckScale(scalePoints, topBoxPoints), topBoxPoints, PointCounts.From(counts, scalePoints, nameof(counts)), rejected)
+    public CsatResult(int scalePoints, int topBoxPoints, IReadOnlyList<long> counts, long rejected)
+        : this(scalePoints == 0 && topBoxPoints == 0 ? 0 : Csat.CheckScale(scalePoints, topBoxPoints), topBoxPoints,
+            PointCounts.From(counts, scalePoints, nameof(counts)), rejected)
     {
     }
 
     internal CsatResult(int scalePoints, int topBoxPoints, in PointCounts counts, long rejected)
     {
         Guard.NonNegative(rejected);
+        _ = PointCounts.Total(counts, scalePoints, rejected);
         ScalePoints = scalePoints;
         TopBoxPoints = topBoxPoints;
         _counts = counts;

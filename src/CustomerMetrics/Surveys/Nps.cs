@@ -86,8 +86,7 @@ public static partial class Nps
         double standardError = 100 * Math.Sqrt(
             (NpsInterval.Variance(first.PromoterShare, first.DetractorShare) / first.Count) +
             (NpsInterval.Variance(second.PromoterShare, second.DetractorShare) / second.Count));
-        double z = difference / standardError;
-        return new NpsComparison(difference, standardError, z, Stats.TwoSidedPValue(z));
+        return new NpsComparison(difference, standardError);
     }
 
     internal static NpsResult Calculate(ReadOnlySpan<byte> scores, VectorPath path)

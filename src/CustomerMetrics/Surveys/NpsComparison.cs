@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CustomerMetrics.Internal;
 
 namespace CustomerMetrics.Surveys;
@@ -7,12 +8,42 @@ namespace CustomerMetrics.Surveys;
 /// The difference between two independent NPS samples with its z test:
 /// z = (N₁ − N₂) / √(V₁/n₁ + V₂/n₂), V = (p + d) − (p − d)² (Rocks 2016).
 /// </summary>
-/// <param name="Difference">First score minus second score, in NPS points (−200 to 200).</param>
-/// <param name="StandardError">Standard error of <paramref name="Difference"/>, in points; 0 when both samples are unanimous.</param>
-/// <param name="Z">The z statistic; ±∞ when the standard error is 0 and the scores differ, NaN when both are 0.</param>
-/// <param name="PValue">Two-sided p-value, 0 to 1; NaN when <paramref name="Z"/> is NaN.</param>
-public readonly record struct NpsComparison(double Difference, double StandardError, double Z, double PValue)
+/// <remarks>
+/// Holds the difference and its standard error; z and the p-value derive from them, so they cannot disagree.
+/// <c>default</c> (no difference, standard error 0) has z and p NaN.
+/// </remarks>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+public readonly record struct NpsComparison
 {
+    /// <summary>Creates a comparison (as <see cref="Nps.Compare"/> does); the JSON constructor.</summary>
+    /// <param name="difference">First score minus second score, in NPS points, finite, −200 to 200.</param>
+    /// <param name="standardError">Standard error of <paramref name="difference"/>, in points, finite and ≥ 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or outside its range.</exception>
+    [JsonConstructor]
+    public NpsComparison(double difference, double standardError)
+    {
+        if (!(difference >= -200 && difference <= 200))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(difference), difference, "NPS point differences from −200 to 200");
+        }
+
+        Guard.NonNegativeFinite(standardError);
+        Difference = difference;
+        StandardError = standardError;
+    }
+
+    /// <summary>First score minus second score, in NPS points (−200 to 200).</summary>
+    public double Difference { get; }
+
+    /// <summary>Standard error of <see cref="Difference"/>, in points; 0 when both samples are unanimous.</summary>
+    public double StandardError { get; }
+
+    /// <summary>The z statistic <see cref="Difference"/> ÷ <see cref="StandardError"/>; ±∞ when the standard error is 0 and the scores differ, NaN when both are 0.</summary>
+    public double Z => Difference / StandardError;
+
+    /// <summary>Two-sided p-value of <see cref="Z"/>, 0 to 1; NaN when <see cref="Z"/> is NaN.</summary>
+    public double PValue => Stats.TwoSidedPValue(Z);
+
     /// <summary>A Wald confidence interval for the difference, in points, clamped to [−200, 200].</summary>
     /// <param name="confidenceLevel">Nominal coverage, strictly between 0 and 1.</param>
     /// <returns>The interval in points.</returns>

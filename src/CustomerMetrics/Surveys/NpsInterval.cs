@@ -13,6 +13,7 @@ internal static class NpsInterval
         double promoterShare, double detractorShare, double n, double confidenceLevel, NpsIntervalMethod method)
     {
         Guard.ConfidenceLevel(confidenceLevel);
+        Guard.Defined(method);
         if (!(n > 0))
         {
             ThrowHelper.InvalidOperation("An NPS interval needs at least one response; this result has none.");
@@ -24,8 +25,7 @@ internal static class NpsInterval
             NpsIntervalMethod.Wald => Wald(promoterShare, detractorShare, n, z),
             NpsIntervalMethod.AdjustedWald => Wald(
                 ((promoterShare * n) + 0.75) / (n + 3), ((detractorShare * n) + 0.75) / (n + 3), n + 3, z),
-            NpsIntervalMethod.Score => Score(promoterShare, detractorShare, n, z),
-            _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown NPS interval method."),
+            _ => Score(promoterShare, detractorShare, n, z),
         };
         return new ConfidenceInterval(Math.Max(-100, lower * 100), Math.Min(100, upper * 100), confidenceLevel);
     }

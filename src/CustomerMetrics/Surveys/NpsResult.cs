@@ -15,23 +15,39 @@ namespace CustomerMetrics.Surveys;
 /// so partitions computed on different cores or machines combine to the result of the whole.</para>
 /// <para>With no responses, <see cref="Score"/> and the shares are <see cref="double.NaN"/> (never 0, which would
 /// read as a real score) and <see cref="Interval"/> throws.</para>
+/// <para>Every way to make one (constructor, <see cref="FromCounts"/>, JSON) checks the counts: none is negative and
+/// their total fits a <see cref="long"/>. JSON documents need every constructor field exactly once.</para>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 /// </remarks>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public readonly record struct NpsResult
 {
-    /// <summary>Creates a result from counts.</summary>
+    /// <summary>Creates a result from counts of a strict calculation (no rejected entries).</summary>
+    /// <param name="promoters">Responses of 9 or 10; ≥ 0.</param>
+    /// <param name="passives">Responses of 7 or 8; ≥ 0.</param>
+    /// <param name="detractors">Responses of 0 to 6; ≥ 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
+    /// <exception cref="OverflowException">The total count exceeds <see cref="long.MaxValue"/>.</exception>
+    public NpsResult(long promoters, long passives, long detractors)
+        : this(promoters, passives, detractors, 0)
+    {
+    }
+
+    /// <summary>Creates a result from counts; the JSON constructor (every field is required).</summary>
     /// <param name="promoters">Responses of 9 or 10; ≥ 0.</param>
     /// <param name="passives">Responses of 7 or 8; ≥ 0.</param>
     /// <param name="detractors">Responses of 0 to 6; ≥ 0.</param>
     /// <param name="rejected">Entries a lenient calculation skipped as outside 0–10; ≥ 0. Not part of <see cref="Count"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
+    /// <exception cref="OverflowException">The total count, or the count with the rejected entries, exceeds <see cref="long.MaxValue"/>.</exception>
     [JsonConstructor]
-    public NpsResult(long promoters, long passives, long detractors, long rejected = 0)
+    public NpsResult(long promoters, long passives, long detractors, long rejected)
     {
         Guard.NonNegative(promoters);
         Guard.NonNegative(passives);
         Guard.NonNegative(detractors);
         Guard.NonNegative(rejected);
+        _ = Guard.Total("promoters + passives + detractors + rejected", promoters, passives, detractors, rejected);
         Promoters = promoters;
         Passives = passives;
         Detractors = detractors;
@@ -82,6 +98,7 @@ public readonly record struct NpsResult
     /// <param name="detractors">Responses of 0 to 6; ≥ 0.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A count is negative.</exception>
+    /// <exception cref="OverflowException">The total count exceeds <see cref="long.MaxValue"/>.</exception>
     public static NpsResult FromCounts(long promoters, long passives, long detractors) => new(promoters, passives, detractors);
 
     /// <summary>
@@ -100,7 +117,7 @@ public readonly record struct NpsResult
     /// <param name="left">One result.</param>
     /// <param name="right">The other result.</param>
     /// <returns>The result of all responses of both.</returns>
-    /// <exception cref="OverflowException">A merged count exceeds <see cref="long.MaxValue"/>.</exception>
+    /// <exception cref="OverflowException">A merged count, or the merged total, exceeds <see cref="long.MaxValue"/>.</exception>
     public static NpsResult operator +(NpsResult left, NpsResult right) => checked(new(
         left.Promoters + right.Promoters,
         left.Passives + right.Passives,
@@ -111,6 +128,7 @@ public readonly record struct NpsResult
     /// <param name="left">One result.</param>
     /// <param name="right">The other result.</param>
     /// <returns>The result of all responses of both.</returns>
+    /// <exception cref="OverflowException">A merged count, or the merged total, exceeds <see cref="long.MaxValue"/>.</exception>
     public static NpsResult Add(NpsResult left, NpsResult right) => left + right;
 
     /// <summary>Formats as <c>NPS 23.5 (n = 1,000: 412 promoters, 411 passives, 177 detractors)</c>, invariant culture.</summary>

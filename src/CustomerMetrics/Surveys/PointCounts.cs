@@ -63,6 +63,15 @@ internal struct PointCounts
         return sum;
     }
 
+    /// <summary>The checked total of the first <paramref name="points"/> counts and <paramref name="rejected"/>; throws <see cref="OverflowException"/> naming them.</summary>
+    public static long Total(in PointCounts counts, int points, long rejected)
+    {
+        Span<long> all = stackalloc long[PointKernel.MaxPoints + 1];
+        ((ReadOnlySpan<long>)counts)[..points].CopyTo(all);
+        all[points] = rejected;
+        return Guard.Total("counts + rejected", all[..(points + 1)]);
+    }
+
     public static long Sum(ReadOnlySpan<long> counts)
     {
         long sum = 0;

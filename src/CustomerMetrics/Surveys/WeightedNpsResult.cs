@@ -13,11 +13,27 @@ namespace CustomerMetrics.Surveys;
 /// Sums are doubles accumulated with Neumaier compensation; merging with <see cref="op_Addition"/> adds them, which is
 /// commutative and, up to double rounding, associative. With no weight (no responses, or all weights 0) the score and
 /// shares are NaN and <see cref="Interval"/> throws.
+/// <para>Every way to make one (constructor, merge, JSON) checks that the sums agree with each other and with the
+/// count; a merge whose sums overflow throws <see cref="OverflowException"/>.</para>
 /// <threadsafety>Immutable; safe to share across threads.</threadsafety>
 /// </remarks>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public readonly record struct WeightedNpsResult
 {
-    /// <summary>Creates a result from weighted sums.</summary>
+    /// <summary>Creates a result from the weighted sums of a strict calculation (no rejected entries).</summary>
+    /// <param name="promoterWeight">Σ weights of responses 9–10; finite, ≥ 0.</param>
+    /// <param name="passiveWeight">Σ weights of responses 7–8; finite, ≥ 0.</param>
+    /// <param name="detractorWeight">Σ weights of responses 0–6; finite, ≥ 0.</param>
+    /// <param name="sumOfSquaredWeights">Σ w² over all valid responses; finite, ≥ 0.</param>
+    /// <param name="count">Number of valid responses; ≥ 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A sum is negative, NaN or infinite, or a count is negative.</exception>
+    /// <exception cref="ArgumentException">The sums disagree with each other or with the count (see the other constructor).</exception>
+    public WeightedNpsResult(double promoterWeight, double passiveWeight, double detractorWeight, double sumOfSquaredWeights, long count)
+        : this(promoterWeight, passiveWeight, detractorWeight, sumOfSquaredWeights, count, 0)
+    {
+    }
+
+    /// <summary>Creates a result from weighted sums; the JSON constructor (every field is required).</summary>
     /// <param name="promoterWeight">Σ weights of responses 9–10; finite, ≥ 0.</param>
     /// <param name="passiveWeight">Σ weights of responses 7–8; finite, ≥ 0.</param>
     /// <param name="detractorWeight">Σ weights of responses 0–6; finite, ≥ 0.</param>
@@ -25,8 +41,13 @@ public readonly record struct WeightedNpsResult
     /// <param name="count">Number of valid responses; ≥ 0.</param>
     /// <param name="rejected">Entries a lenient calculation skipped; ≥ 0.</param>
     /// <exception cref="ArgumentOutOfRangeException">A sum is negative, NaN or infinite, or a count is negative.</exception>
+    /// <exception cref="ArgumentException">
+    /// The sums disagree: weight without responses (<paramref name="count"/> 0), Σw² without weight, or Σw² outside
+    /// [(Σw)² ÷ n, (Σw)²] (Cauchy–Schwarz; checked to a relative 1e-9 for rounding).
+    /// </exception>
+    /// <exception cref="OverflowException">The total weight overflows, or count + rejected exceeds <see cref="long.MaxValue"/>.</exception>
     [JsonConstructor]
-    public WeightedNpsResult(double promoterWeight, double passiveWeight, double detractorWeight, double sumOfSquaredWeights, long count, long rejected = 0)
+    public WeightedNpsResult(double promoterWeight, double passiveWeight, double detractorWeight, double sumOfSquaredWeights, long count, long rejected)
     {
         Guard.NonNegativeFinite(promoterWeight);
         Guard.NonNegativeFinite(passiveWeight);
@@ -34,6 +55,22 @@ public readonly record struct WeightedNpsResult
         Guard.NonNegativeFinite(sumOfSquaredWeights);
         Guard.NonNegative(count);
         Guard.NonNegative(rejected);
+        _ = Guard.Total("count + rejected", count, rejected);
+        double total = Guard.FiniteSum(promoterWeight + passiveWeight + detractorWeight, "promoterWeight + passiveWeight + detractorWeight");
+        Guard.Consistent(count > 0 || total == 0, nameof(promoterWeight),
+            string.Create(CultureInfo.InvariantCulture, $"the weights sum to {total:R} but count is 0; weight needs responses."));
+        Guard.Consistent(total > 0 || sumOfSquaredWeights == 0, nameof(sumOfSquaredWeights),
+            string.Create(CultureInfo.InvariantCulture, $"is {sumOfSquaredWeights:R} but the weights sum to 0."));
+        if (total > 0)
+        {
+            // (Σw)² / n ≤ Σw² ≤ (Σw)², divided by Σw so that nothing overflows; a Σw² that underflowed to 0 is allowed.
+            double ratio = sumOfSquaredWeights / total;
+            const double Tolerance = 1e-9;
+            Guard.Consistent(ratio <= total * (1 + Tolerance) && (ratio * count >= total * (1 - Tolerance) || (sumOfSquaredWeights == 0 && total < 1e-150)),
+                nameof(sumOfSquaredWeights), string.Create(CultureInfo.InvariantCulture,
+                    $"is {sumOfSquaredWeights:R}; with Σw = {total:R} over {count} responses it must lie between (Σw)²/n and (Σw)²."));
+        }
+
         PromoterWeight = promoterWeight;
         PassiveWeight = passiveWeight;
         DetractorWeight = detractorWeight;
@@ -64,7 +101,7 @@ public readonly record struct WeightedNpsResult
     public double TotalWeight => PromoterWeight + PassiveWeight + DetractorWeight;
 
     /// <summary>Kish's effective sample size (Σw)² / Σw²; equals <see cref="Count"/> for equal weights; NaN with no weight.</summary>
-    public double EffectiveSampleSize => SumOfSquaredWeights == 0 ? double.NaN : TotalWeight * TotalWeight / SumOfSquaredWeights;
+    public double EffectiveSampleSize => SumOfSquaredWeights == 0 ? double.NaN : TotalWeight * (TotalWeight / SumOfSquaredWeights);
 
     /// <summary>Weighted NPS in points, −100 to 100; NaN with no weight.</summary>
     public double Score => TotalWeight == 0 ? double.NaN : 100 * (PromoterWeight - DetractorWeight) / TotalWeight;
@@ -94,11 +131,12 @@ public readonly record struct WeightedNpsResult
     /// <param name="left">One result.</param>
     /// <param name="right">The other result.</param>
     /// <returns>The result of all responses of both.</returns>
+    /// <exception cref="OverflowException">A merged sum or count overflows.</exception>
     public static WeightedNpsResult operator +(WeightedNpsResult left, WeightedNpsResult right) => new(
-        left.PromoterWeight + right.PromoterWeight,
-        left.PassiveWeight + right.PassiveWeight,
-        left.DetractorWeight + right.DetractorWeight,
-        left.SumOfSquaredWeights + right.SumOfSquaredWeights,
+        Guard.FiniteSum(left.PromoterWeight + right.PromoterWeight, nameof(PromoterWeight)),
+        Guard.FiniteSum(left.PassiveWeight + right.PassiveWeight, nameof(PassiveWeight)),
+        Guard.FiniteSum(left.DetractorWeight + right.DetractorWeight, nameof(DetractorWeight)),
+        Guard.FiniteSum(left.SumOfSquaredWeights + right.SumOfSquaredWeights, nameof(SumOfSquaredWeights)),
         checked(left.Count + right.Count),
         checked(left.Rejected + right.Rejected));
 
@@ -106,6 +144,7 @@ public readonly record struct WeightedNpsResult
     /// <param name="left">One result.</param>
     /// <param name="right">The other result.</param>
     /// <returns>The result of all responses of both.</returns>
+    /// <exception cref="OverflowException">A merged sum or count overflows.</exception>
     public static WeightedNpsResult Add(WeightedNpsResult left, WeightedNpsResult right) => left + right;
 
     /// <summary>Formats as <c>weighted NPS 21.3 (n = 1,000, effective n = 812.4)</c>, invariant culture.</summary>

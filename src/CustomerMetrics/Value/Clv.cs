@@ -15,8 +15,6 @@ namespace CustomerMetrics.Value;
 /// </remarks>
 public static partial class Clv
 {
-    private const string MarginRange = "fractions from 0 to 1 inclusive (0.3 for a 30 % margin)";
-
     /// <summary>
     /// Historical CLV of one customer in exact money: (transaction 1 + … + transaction n) × average gross margin.
     /// </summary>
@@ -25,16 +23,16 @@ public static partial class Clv
     /// <returns>Transactions, revenue and gross profit; all zero for an empty span.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The margin is outside [0, 1].</exception>
     /// <exception cref="OverflowException">The revenue exceeds the <see cref="decimal"/> range.</exception>
-    public static HistoricalClv Historical(ReadOnlySpan<decimal> amounts, decimal averageGrossMargin)
+    public static HistoricalClv<decimal> Historical(ReadOnlySpan<decimal> amounts, decimal averageGrossMargin)
     {
-        CheckMargin(averageGrossMargin);
+        Guard.Fraction(averageGrossMargin);
         decimal revenue = 0;
         foreach (decimal amount in amounts)
         {
             revenue += amount;
         }
 
-        return new HistoricalClv(amounts.Length, revenue, revenue * averageGrossMargin);
+        return new HistoricalClv<decimal>(amounts.Length, revenue, revenue * averageGrossMargin);
     }
 
     /// <summary>
@@ -45,17 +43,12 @@ public static partial class Clv
     /// <param name="averageGrossMargin">Average gross margin as a fraction in [0, 1].</param>
     /// <returns>Transactions, revenue and gross profit; all zero for an empty span.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The margin is outside [0, 1], or an amount is NaN or infinite (the message names its index).</exception>
-    /// <exception cref="ArgumentException">The finite amounts overflow the double range.</exception>
-    public static HistoricalClvDouble Historical(ReadOnlySpan<double> amounts, double averageGrossMargin)
+    /// <exception cref="OverflowException">The sum of the finite amounts exceeds the double range (as a decimal sum would throw).</exception>
+    public static HistoricalClv<double> Historical(ReadOnlySpan<double> amounts, double averageGrossMargin)
     {
         Guard.Fraction(averageGrossMargin);
-        double revenue = CompensatedSum.Sum(amounts);
-        if (!double.IsFinite(revenue))
-        {
-            ThrowNonFinite(amounts);
-        }
-
-        return new HistoricalClvDouble(amounts.Length, revenue, revenue * averageGrossMargin);
+        double revenue = FiniteRevenue(amounts);
+        return new HistoricalClv<double>(amounts.Length, revenue, revenue * averageGrossMargin);
     }
 
     /// <summary>
@@ -68,11 +61,11 @@ public static partial class Clv
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The margin is outside [0, 1].</exception>
     /// <exception cref="OverflowException">A revenue exceeds the <see cref="decimal"/> range.</exception>
-    public static HistoricalClvByCustomer Historical(ReadOnlySpan<int> customerIds, ReadOnlySpan<decimal> amounts,
+    public static HistoricalClvByCustomer<decimal> Historical(ReadOnlySpan<int> customerIds, ReadOnlySpan<decimal> amounts,
         decimal averageGrossMargin)
     {
         Guard.SameLength(customerIds.Length, amounts.Length);
-        CheckMargin(averageGrossMargin);
+        Guard.Fraction(averageGrossMargin);
         using CustomerIndex index = CustomerIndex.Build(customerIds, default, int.MaxValue);
         var transactions = new int[index.Count];
         var revenue = new decimal[index.Count];
@@ -91,8 +84,8 @@ public static partial class Clv
             value[k] = revenue[k] * averageGrossMargin;
         }
 
-        return new HistoricalClvByCustomer(index.Ids, transactions, revenue, value,
-            new HistoricalClv(customerIds.Length, total, total * averageGrossMargin));
+        return new HistoricalClvByCustomer<decimal>(index.Ids, transactions, revenue, value,
+            new HistoricalClv<decimal>(customerIds.Length, total, total * averageGrossMargin));
     }
 
     /// <summary>
@@ -105,12 +98,13 @@ public static partial class Clv
     /// <returns>One entry per customer in ascending id order, and the total; empty for an empty log.</returns>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The margin is outside [0, 1], or an amount is NaN or infinite (the message names its index).</exception>
-    public static HistoricalClvByCustomerDouble Historical(ReadOnlySpan<int> customerIds, ReadOnlySpan<double> amounts,
+    /// <exception cref="OverflowException">A customer's or the log's revenue exceeds the double range (as a decimal sum would throw).</exception>
+    public static HistoricalClvByCustomer<double> Historical(ReadOnlySpan<int> customerIds, ReadOnlySpan<double> amounts,
         double averageGrossMargin)
     {
         Guard.SameLength(customerIds.Length, amounts.Length);
         Guard.Fraction(averageGrossMargin);
-        CheckFinite(amounts);
+        double total = FiniteRevenue(amounts);
         using CustomerIndex index = CustomerIndex.Build(customerIds, default, int.MaxValue);
         var transactions = new int[index.Count];
         var revenue = new double[index.Count];
@@ -125,13 +119,12 @@ public static partial class Clv
         var value = new double[index.Count];
         for (int k = 0; k < value.Length; k++)
         {
-            revenue[k] += compensation[k];
+            revenue[k] = Guard.FiniteSum(revenue[k] + compensation[k], "A customer's revenue");
             value[k] = revenue[k] * averageGrossMargin;
         }
 
-        double total = CompensatedSum.Sum(amounts);
-        return new HistoricalClvByCustomerDouble(index.Ids, transactions, revenue, value,
-            new HistoricalClvDouble(customerIds.Length, total, total * averageGrossMargin));
+        return new HistoricalClvByCustomer<double>(index.Ids, transactions, revenue, value,
+            new HistoricalClv<double>(customerIds.Length, total, total * averageGrossMargin));
     }
 
     /// <summary>
@@ -141,16 +134,13 @@ public static partial class Clv
     /// <param name="averageOrderValue">AOV: average money per transaction, finite and ≥ 0.</param>
     /// <param name="averageGrossMargin">AGM: gross margin as a fraction in [0, 1].</param>
     /// <param name="averageLifetimeMonths">ALT: average customer lifetime in months, finite and &gt; 0
-    /// (see <see cref="LifetimeMonthsFromChurn(double)"/>).</param>
+    /// (from a monthly churn rate: <see cref="Subscriptions.Churn.Lifetime(double)"/>).</param>
     /// <returns>The inputs; <see cref="PredictiveClv.Value"/> is the CLV in money per customer.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An input is outside its range (the message names it and its value).</exception>
     public static PredictiveClv Predictive(double transactionsPerMonth, double averageOrderValue, double averageGrossMargin,
         double averageLifetimeMonths)
     {
-        Guard.NonNegativeFinite(transactionsPerMonth);
         Guard.NonNegativeFinite(averageOrderValue);
-        Guard.Fraction(averageGrossMargin);
-        CheckLifetime(averageLifetimeMonths);
         return new PredictiveClv(transactionsPerMonth, averageOrderValue, averageGrossMargin, averageLifetimeMonths);
     }
 
@@ -165,17 +155,18 @@ public static partial class Clv
     /// <param name="windowStart">First day of the observation window.</param>
     /// <param name="windowEnd">Last day of the observation window (≥ <paramref name="windowStart"/>).</param>
     /// <param name="averageGrossMargin">AGM as a fraction in [0, 1].</param>
-    /// <param name="averageLifetimeMonths">ALT in months (&gt; 0), given or from <see cref="LifetimeMonthsFromChurn(double)"/>.</param>
+    /// <param name="averageLifetimeMonths">ALT in months (&gt; 0), given or from a monthly churn rate with <see cref="Subscriptions.Churn.Lifetime(double)"/>.</param>
     /// <returns>The estimated inputs; T and AOV (and so the value) are NaN for an empty log.</returns>
     /// <exception cref="ArgumentException">The spans differ in length, or the window ends before it starts.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A date is outside the window, an amount is not finite, or the margin or lifetime is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date is outside the window (the message names its index and value), an amount is not finite, or the margin or lifetime is out of range.</exception>
+    /// <exception cref="OverflowException">The sum of the finite amounts exceeds the double range.</exception>
     public static PredictiveClv Predictive(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts,
         DateOnly windowStart, DateOnly windowEnd, double averageGrossMargin, double averageLifetimeMonths)
     {
         Guard.SameLength(customerIds.Length, dates.Length);
         Guard.SameLength(customerIds.Length, amounts.Length);
         Guard.Fraction(averageGrossMargin);
-        CheckLifetime(averageLifetimeMonths);
+        Guard.PositiveFinite(averageLifetimeMonths);
         if (windowEnd < windowStart)
         {
             ThrowHelper.Argument(nameof(windowEnd), string.Create(CultureInfo.InvariantCulture,
@@ -186,39 +177,17 @@ public static partial class Clv
         {
             if (dates[i] < windowStart || dates[i] > windowEnd)
             {
-                ThrowHelper.Argument(nameof(dates), string.Create(CultureInfo.InvariantCulture,
-                    $"dates[{i}] is {dates[i]:yyyy-MM-dd}, outside the window {windowStart:yyyy-MM-dd} to {windowEnd:yyyy-MM-dd}."));
+                ThrowHelper.DateOutOfRange(nameof(dates), i, dates[i], windowStart, windowEnd);
             }
         }
 
-        double revenue = CompensatedSum.Sum(amounts);
-        if (!double.IsFinite(revenue))
-        {
-            ThrowNonFinite(amounts);
-        }
+        double revenue = FiniteRevenue(amounts);
 
         using CustomerIndex index = CustomerIndex.Build(customerIds, default, int.MaxValue);
         double months = (windowEnd.DayNumber - windowStart.DayNumber + 1) / PeriodUnit.DaysPerMonth;
         double perMonth = index.Count == 0 ? double.NaN : customerIds.Length / (double)index.Count / months;
         double aov = customerIds.Length == 0 ? double.NaN : revenue / customerIds.Length;
         return new PredictiveClv(perMonth, aov, averageGrossMargin, averageLifetimeMonths);
-    }
-
-    /// <summary>
-    /// Average customer lifetime from a constant churn rate, ALT = 1 / churn (the mean of a geometric lifetime), in the
-    /// churn rate's period (months for a monthly churn rate).
-    /// </summary>
-    /// <param name="churnRate">Churn rate per period as a fraction in (0, 1].</param>
-    /// <returns>The lifetime in periods (≥ 1).</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="churnRate"/> is 0 (infinite lifetime), negative, above 1 or NaN.</exception>
-    public static double LifetimeMonthsFromChurn(double churnRate)
-    {
-        if (!(churnRate > 0 && churnRate <= 1))
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(churnRate), churnRate, "fractions in (0, 1]; 0 would mean an infinite lifetime");
-        }
-
-        return 1 / churnRate;
     }
 
     /// <summary>
@@ -230,17 +199,8 @@ public static partial class Clv
     /// <param name="discountRate">d: discount rate per period, &gt; −1 and with r &lt; 1 + d (otherwise the sum diverges).</param>
     /// <returns>The inputs and the value (<see cref="RetentionClv.Value"/>, money per customer).</returns>
     /// <exception cref="ArgumentOutOfRangeException">An input is out of range (the message names it and its value).</exception>
-    public static RetentionClv RetentionBased(double marginPerPeriod, double retentionRate, double discountRate)
-    {
-        CheckRetention(marginPerPeriod, retentionRate, discountRate);
-        if (!(retentionRate < 1 + discountRate))
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(discountRate), discountRate, string.Create(CultureInfo.InvariantCulture,
-                $"rates above r − 1 = {retentionRate - 1:R} (the infinite sum diverges otherwise)"));
-        }
-
-        return new RetentionClv(marginPerPeriod, retentionRate, discountRate, null);
-    }
+    public static RetentionClv RetentionBased(double marginPerPeriod, double retentionRate, double discountRate) =>
+        new(marginPerPeriod, retentionRate, discountRate, null);
 
     /// <summary>
     /// Retention-based CLV over a finite horizon of <paramref name="periods"/> periods: Σₜ₌₁ᴺ m (r / (1 + d))ᵗ.
@@ -253,9 +213,8 @@ public static partial class Clv
     /// <exception cref="ArgumentOutOfRangeException">An input is out of range (the message names it and its value).</exception>
     public static RetentionClv RetentionBased(double marginPerPeriod, double retentionRate, double discountRate, int periods)
     {
-        CheckRetention(marginPerPeriod, retentionRate, discountRate);
         Guard.NonNegative(periods);
-        return new RetentionClv(marginPerPeriod, retentionRate, discountRate, periods);
+        return new(marginPerPeriod, retentionRate, discountRate, periods);
     }
 
     /// <summary>
@@ -287,50 +246,16 @@ public static partial class Clv
                 RetentionBased(marginPerPeriod, improved, discountRate));
     }
 
-    private static void CheckRetention(double marginPerPeriod, double retentionRate, double discountRate)
+    /// <summary>The compensated sum of the amounts; names the first non-finite amount, or throws <see cref="OverflowException"/> when finite amounts overflow.</summary>
+    private static double FiniteRevenue(ReadOnlySpan<double> amounts)
     {
-        Guard.Finite(marginPerPeriod);
-        if (!(retentionRate >= 0 && retentionRate < 1))
+        double revenue = CompensatedSum.Sum(amounts);
+        if (!double.IsFinite(revenue))
         {
-            ThrowHelper.ArgumentOutOfRange(nameof(retentionRate), retentionRate, "fractions in [0, 1)");
+            Guard.AllFinite(amounts);
+            ThrowHelper.Overflow("The sum of the amounts exceeds the double range.");
         }
 
-        if (!(discountRate > -1) || double.IsPositiveInfinity(discountRate))
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(discountRate), discountRate, "finite rates > −1");
-        }
-    }
-
-    private static void CheckLifetime(double averageLifetimeMonths)
-    {
-        if (!(averageLifetimeMonths > 0) || double.IsPositiveInfinity(averageLifetimeMonths))
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(averageLifetimeMonths), averageLifetimeMonths, "finite lifetimes > 0 months");
-        }
-    }
-
-    private static void CheckMargin(decimal averageGrossMargin)
-    {
-        if (averageGrossMargin < 0 || averageGrossMargin > 1)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(averageGrossMargin), averageGrossMargin, MarginRange);
-        }
-    }
-
-    private static void CheckFinite(ReadOnlySpan<double> amounts)
-    {
-        for (int i = 0; i < amounts.Length; i++)
-        {
-            if (!double.IsFinite(amounts[i]))
-            {
-                ThrowHelper.ValueOutOfRange(nameof(amounts), i, amounts[i], "finite numbers");
-            }
-        }
-    }
-
-    private static void ThrowNonFinite(ReadOnlySpan<double> amounts)
-    {
-        CheckFinite(amounts);
-        ThrowHelper.Argument(nameof(amounts), "the amounts are finite but their sum overflows the double range.");
+        return revenue;
     }
 }

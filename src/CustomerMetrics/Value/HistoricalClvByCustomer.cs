@@ -1,21 +1,25 @@
 using System.Globalization;
+using System.Numerics;
 using CustomerMetrics.Internal;
 
 namespace CustomerMetrics.Value;
 
 /// <summary>
-/// Historical CLV per customer over a transaction log, in exact <see cref="decimal"/> money: parallel columns in
-/// ascending customer id order, and the log's total.
+/// Historical CLV per customer over a transaction log: parallel columns in ascending customer id order, and the log's
+/// total. Built by <see cref="Clv.Historical(ReadOnlySpan{int}, ReadOnlySpan{decimal}, decimal)"/> (exact decimal) or
+/// <see cref="Clv.Historical(ReadOnlySpan{int}, ReadOnlySpan{double}, double)"/> (double, compensated sums).
 /// </summary>
+/// <typeparam name="T">The money type: <see cref="decimal"/> or <see cref="double"/>.</typeparam>
 /// <remarks>A class: it owns one array per column (memory linear in customers). Immutable; thread-safe to read.</remarks>
-public sealed class HistoricalClvByCustomer
+public sealed class HistoricalClvByCustomer<T>
+    where T : struct, INumber<T>
 {
     private readonly int[] _ids;
     private readonly int[] _transactions;
-    private readonly decimal[] _revenue;
-    private readonly decimal[] _value;
+    private readonly T[] _revenue;
+    private readonly T[] _value;
 
-    internal HistoricalClvByCustomer(int[] ids, int[] transactions, decimal[] revenue, decimal[] value, HistoricalClv total)
+    internal HistoricalClvByCustomer(int[] ids, int[] transactions, T[] revenue, T[] value, HistoricalClv<T> total)
     {
         _ids = ids;
         _transactions = transactions;
@@ -33,18 +37,20 @@ public sealed class HistoricalClvByCustomer
     /// <summary>Transactions per customer.</summary>
     public ReadOnlySpan<int> Transactions => _transactions;
 
-    /// <summary>Revenue (sum of amounts) per customer.</summary>
-    public ReadOnlySpan<decimal> Revenue => _revenue;
+    /// <summary>Revenue (sum of amounts) per customer, in currency units.</summary>
+    public ReadOnlySpan<T> Revenue => _revenue;
 
     /// <summary>Historical CLV per customer: revenue × average gross margin (money).</summary>
-    public ReadOnlySpan<decimal> Value => _value;
+    public ReadOnlySpan<T> Value => _value;
 
     /// <summary>The whole log as one result (equal to the sum of the per-customer results).</summary>
-    public HistoricalClv Total { get; }
+    public HistoricalClv<T> Total { get; }
 
     /// <summary>The result of the customer at <paramref name="index"/>.</summary>
+    /// <param name="index">A position from 0 to <see cref="Count"/> − 1 (not a customer id).</param>
+    /// <returns>That customer's result.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside 0..<see cref="Count"/> − 1.</exception>
-    public HistoricalClv this[int index]
+    public HistoricalClv<T> this[int index]
     {
         get
         {
@@ -53,10 +59,11 @@ public sealed class HistoricalClvByCustomer
                 ThrowHelper.ArgumentOutOfRange(nameof(index), index, string.Create(CultureInfo.InvariantCulture, $"0 to {Count - 1}"));
             }
 
-            return new HistoricalClv(_transactions[index], _revenue[index], _value[index]);
+            return new HistoricalClv<T>(_transactions[index], _revenue[index], _value[index]);
         }
     }
 
-    /// <summary>"HistoricalClvByCustomer: 3 customers, total Historical CLV …".</summary>
+    /// <summary>Formats as <c>HistoricalClvByCustomer: 3 customers, total Historical CLV …</c>, invariant culture.</summary>
+    /// <returns>The result as text.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"HistoricalClvByCustomer: {Count} customers, total {Total}");
 }

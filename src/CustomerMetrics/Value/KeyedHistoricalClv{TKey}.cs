@@ -4,7 +4,7 @@ using CustomerMetrics.Internal;
 namespace CustomerMetrics.Value;
 
 /// <summary>
-/// Historical CLV per customer over customer keys of any type: the <see cref="HistoricalClvByCustomer.CustomerIds"/> of
+/// Historical CLV per customer over customer keys of any type: the <see cref="HistoricalClvByCustomer{T}.CustomerIds"/> of
 /// <see cref="ByCustomer"/> are dense indexes into <see cref="Keys"/>, and each row reads its key back. Returned by
 /// <see cref="Clv.Historical{TKey}(ReadOnlySpan{TKey}, ReadOnlySpan{decimal}, decimal, CustomerKeys{TKey})"/>.
 /// </summary>
@@ -13,7 +13,7 @@ namespace CustomerMetrics.Value;
 public sealed class KeyedHistoricalClv<TKey>
     where TKey : notnull, IEquatable<TKey>
 {
-    internal KeyedHistoricalClv(CustomerKeys<TKey> keys, HistoricalClvByCustomer byCustomer)
+    internal KeyedHistoricalClv(CustomerKeys<TKey> keys, HistoricalClvByCustomer<decimal> byCustomer)
     {
         Keys = keys;
         ByCustomer = byCustomer;
@@ -23,13 +23,13 @@ public sealed class KeyedHistoricalClv<TKey>
     public CustomerKeys<TKey> Keys { get; }
 
     /// <summary>The per-customer columns over dense indexes.</summary>
-    public HistoricalClvByCustomer ByCustomer { get; }
+    public HistoricalClvByCustomer<decimal> ByCustomer { get; }
 
     /// <summary>The number of customers.</summary>
     public int Count => ByCustomer.Count;
 
     /// <summary>The whole log's historical CLV.</summary>
-    public HistoricalClv Total => ByCustomer.Total;
+    public HistoricalClv<decimal> Total => ByCustomer.Total;
 
     /// <summary>The key of row <paramref name="row"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is outside 0..<see cref="Count"/> − 1.</exception>
@@ -41,7 +41,7 @@ public sealed class KeyedHistoricalClv<TKey>
 
     /// <summary>Row <paramref name="row"/>: its customer key and its historical CLV (transactions, revenue, gross profit).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is outside 0..<see cref="Count"/> − 1.</exception>
-    public KeyValuePair<TKey, HistoricalClv> this[int row]
+    public KeyValuePair<TKey, HistoricalClv<decimal>> this[int row]
     {
         get
         {

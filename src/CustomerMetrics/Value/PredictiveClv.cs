@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using CustomerMetrics.Internal;
 
 namespace CustomerMetrics.Value;
 
@@ -8,14 +10,48 @@ namespace CustomerMetrics.Value;
 /// Kumar &amp; Reinartz, <i>Customer Relationship Management</i>, and the "simple CLV" of marketing analytics courses).
 /// Built by <see cref="Clv.Predictive(double, double, double, double)"/> or estimated from a log.
 /// </summary>
-/// <param name="TransactionsPerMonth">T: average transactions per customer per month (≥ 0; NaN when estimated from an empty log).</param>
-/// <param name="AverageOrderValue">AOV: average money per transaction (NaN when estimated from an empty log).</param>
-/// <param name="AverageGrossMargin">AGM: gross margin as a fraction in [0, 1].</param>
-/// <param name="AverageLifetimeMonths">ALT: average customer lifetime in months (&gt; 0).</param>
-/// <remarks>A derived value, not sufficient statistics: it has no <c>+</c>; merge the logs (or the historical results) instead.</remarks>
-public readonly record struct PredictiveClv(double TransactionsPerMonth, double AverageOrderValue, double AverageGrossMargin,
-    double AverageLifetimeMonths)
+/// <remarks>
+/// A derived value, not sufficient statistics: it has no <c>+</c>; merge the logs (or the historical results) instead.
+/// <c>default</c> (lifetime 0) is not a valid value and does not read back from JSON: a lifetime is positive.
+/// </remarks>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+public readonly record struct PredictiveClv
 {
+    /// <summary>Creates a formula CLV from its four inputs; the JSON constructor.</summary>
+    /// <param name="transactionsPerMonth">T: average transactions per customer per month, finite and ≥ 0; NaN only together with <paramref name="averageOrderValue"/> (an empty log).</param>
+    /// <param name="averageOrderValue">AOV: average money per transaction, finite (negative when refunds outweigh sales); NaN only together with <paramref name="transactionsPerMonth"/>.</param>
+    /// <param name="averageGrossMargin">AGM: gross margin as a fraction in [0, 1].</param>
+    /// <param name="averageLifetimeMonths">ALT: average customer lifetime in months, finite and &gt; 0.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An input is outside its range (the message names it and its value).</exception>
+    [JsonConstructor]
+    public PredictiveClv(double transactionsPerMonth, double averageOrderValue, double averageGrossMargin, double averageLifetimeMonths)
+    {
+        if (!(double.IsNaN(transactionsPerMonth) && double.IsNaN(averageOrderValue)))
+        {
+            Guard.NonNegativeFinite(transactionsPerMonth);
+            Guard.Finite(averageOrderValue);
+        }
+
+        Guard.Fraction(averageGrossMargin);
+        Guard.PositiveFinite(averageLifetimeMonths);
+        TransactionsPerMonth = transactionsPerMonth;
+        AverageOrderValue = averageOrderValue;
+        AverageGrossMargin = averageGrossMargin;
+        AverageLifetimeMonths = averageLifetimeMonths;
+    }
+
+    /// <summary>T: average transactions per customer per month (≥ 0; NaN when estimated from an empty log).</summary>
+    public double TransactionsPerMonth { get; }
+
+    /// <summary>AOV: average money per transaction (NaN when estimated from an empty log).</summary>
+    public double AverageOrderValue { get; }
+
+    /// <summary>AGM: gross margin as a fraction in [0, 1].</summary>
+    public double AverageGrossMargin { get; }
+
+    /// <summary>ALT: average customer lifetime in months (&gt; 0).</summary>
+    public double AverageLifetimeMonths { get; }
+
     /// <summary>CLV = T × AOV × AGM × ALT, in money per customer; NaN when T or AOV is NaN (an empty log).</summary>
     public double Value => TransactionsPerMonth * AverageOrderValue * AverageGrossMargin * AverageLifetimeMonths;
 

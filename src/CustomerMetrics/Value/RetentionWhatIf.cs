@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using CustomerMetrics.Internal;
 
 namespace CustomerMetrics.Value;
 
@@ -7,10 +9,30 @@ namespace CustomerMetrics.Value;
 /// Reichheld &amp; Sasser 1990, <i>Zero Defections</i>, Harvard Business Review: a 5-point rise in retention lifts profits
 /// by 25–95 %; Gupta, Lehmann &amp; Stuart 2004: a 1 % retention gain adds about 5 % to customer value).
 /// </summary>
-/// <param name="Baseline">The CLV at the current retention rate.</param>
-/// <param name="Improved">The CLV at the improved retention rate.</param>
-public readonly record struct RetentionWhatIf(RetentionClv Baseline, RetentionClv Improved)
+/// <remarks><c>default</c> (two default <see cref="RetentionClv"/>) is valid: no gain.</remarks>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+public readonly record struct RetentionWhatIf
 {
+    /// <summary>Creates a what-if from two CLVs of the same customer (as <see cref="Clv.RetentionWhatIf"/> does); the JSON constructor.</summary>
+    /// <param name="baseline">The CLV at the current retention rate.</param>
+    /// <param name="improved">The CLV at the improved retention rate: the same margin, discount rate and horizon.</param>
+    /// <exception cref="ArgumentException"><paramref name="improved"/> differs from <paramref name="baseline"/> in margin, discount rate or horizon.</exception>
+    [JsonConstructor]
+    public RetentionWhatIf(RetentionClv baseline, RetentionClv improved)
+    {
+        Guard.Consistent(improved.MarginPerPeriod.Equals(baseline.MarginPerPeriod) && improved.DiscountRate.Equals(baseline.DiscountRate) &&
+            improved.Horizon == baseline.Horizon, nameof(improved), string.Create(CultureInfo.InvariantCulture,
+            $"{improved} must differ from baseline {baseline} only in the retention rate."));
+        Baseline = baseline;
+        Improved = improved;
+    }
+
+    /// <summary>The CLV at the current retention rate.</summary>
+    public RetentionClv Baseline { get; }
+
+    /// <summary>The CLV at the improved retention rate.</summary>
+    public RetentionClv Improved { get; }
+
     /// <summary>The retention gain Δ in points as a fraction (0.05 = 5 points).</summary>
     public double RetentionGain => Improved.RetentionRate - Baseline.RetentionRate;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CustomerMetrics.Serialization;
+using CustomerMetrics.Subscriptions;
 using CustomerMetrics.Value;
 
 namespace CustomerMetrics.Tests.Value;
@@ -17,16 +18,6 @@ public class ClvPredictiveTests
     }
 
     [Fact]
-    public void Lifetime_from_churn_is_its_reciprocal()
-    {
-        Assert.Equal(20, Clv.LifetimeMonthsFromChurn(0.05), 12);
-        Assert.Equal(1, Clv.LifetimeMonthsFromChurn(1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Clv.LifetimeMonthsFromChurn(0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Clv.LifetimeMonthsFromChurn(1.5));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Clv.LifetimeMonthsFromChurn(double.NaN));
-    }
-
-    [Fact]
     public void Estimated_from_a_log()
     {
         // 6 orders, 3 customers, a 61-day window (2 × 30.5 days), $300 revenue.
@@ -34,7 +25,7 @@ public class ClvPredictiveTests
         DateOnly start = new(2024, 3, 1), end = new(2024, 4, 30);
         DateOnly[] dates = [start, start.AddDays(3), start.AddDays(20), end, start.AddDays(40), start.AddDays(59)];
         double[] amounts = [50, 20, 80, 30, 100, 20];
-        PredictiveClv clv = Clv.Predictive(ids, dates, amounts, start, end, 0.4, Clv.LifetimeMonthsFromChurn(0.1));
+        PredictiveClv clv = Clv.Predictive(ids, dates, amounts, start, end, 0.4, Churn.Lifetime(0.1));
         double months = 61 / (365.25 / 12);
         Assert.Equal(2 / months, clv.TransactionsPerMonth, 12);
         Assert.Equal(50, clv.AverageOrderValue, 12);
@@ -60,7 +51,7 @@ public class ClvPredictiveTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Clv.Predictive(1, 45, 0.3, double.PositiveInfinity));
 
         DateOnly start = new(2024, 1, 1), end = new(2024, 1, 31);
-        var outside = Assert.Throws<ArgumentException>(() => Clv.Predictive([1, 2], [start, end.AddDays(1)], [1, 1], start, end, 0.3, 12));
+        var outside = Assert.Throws<ArgumentOutOfRangeException>(() => Clv.Predictive([1, 2], [start, end.AddDays(1)], [1, 1], start, end, 0.3, 12));
         Assert.Contains("dates[1] is 2024-02-01", outside.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => Clv.Predictive([1], [start], [1], end, start, 0.3, 12));
         var nan = Assert.Throws<ArgumentOutOfRangeException>(() => Clv.Predictive([1, 2], [start, end], [1, double.NaN], start, end, 0.3, 12));

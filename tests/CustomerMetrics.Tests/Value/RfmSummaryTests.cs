@@ -162,14 +162,14 @@ public class RfmSummaryTests
         Assert.Contains("amounts[1] is NaN", nan.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => Rfm.Summarize([1, 2], dates, [double.PositiveInfinity, 1], End));
 
-        var late = Assert.Throws<ArgumentException>(() => Rfm.Summarize([1, 2], [new(2020, 1, 1), new(2020, 2, 2)], [1, 1], End,
-            new RfmOptions(PeriodUnit.Day, AfterEnd: RowsAfterEnd.Throw)));
+        var late = Assert.Throws<ArgumentOutOfRangeException>(() => Rfm.Summarize([1, 2], [new(2020, 1, 1), new(2020, 2, 2)], [1, 1], End,
+            new RfmOptions(PeriodUnit.Day, PeriodCounting.FractionalDays, RowsAfterEnd.Throw)));
         Assert.Equal("dates", late.ParamName);
         Assert.Contains("dates[1] is 2020-02-02", late.Message, StringComparison.Ordinal);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => PeriodUnit.Days(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Rfm.Summarize([1], [new(2020, 1, 1)], [1], End, new RfmOptions(PeriodUnit.Day, (PeriodCounting)7)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Rfm.Summarize([1], [new(2020, 1, 1)], [1], End, new RfmOptions(PeriodUnit.Day, AfterEnd: (RowsAfterEnd)9)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Rfm.Summarize([1], [new(2020, 1, 1)], [1], End, new RfmOptions(PeriodUnit.Day, PeriodCounting.FractionalDays, (RowsAfterEnd)9)));
         Assert.Throws<ArgumentException>(() => Rfm.Summarize([1], [new(2020, 1, 1)], [1], End, new RfmOptions(new PeriodUnit(PeriodKind.CustomDays, 0))));
     }
 

@@ -52,4 +52,26 @@ internal interface IVectorOps<TVector, T>
 
     /// <summary>The sum of all lanes of a vector of small per-lane counts (at most 255 per lane for bytes).</summary>
     static abstract long SumCounts(TVector counts);
+
+    /// <summary><paramref name="left"/> &amp; ~<paramref name="right"/>, lane-wise on the bits.</summary>
+    static abstract TVector AndNot(TVector left, TVector right);
+
+    static abstract TVector BitwiseOr(TVector left, TVector right);
+
+    /// <summary>The sum of all lanes in <typeparamref name="T"/> arithmetic (lane order unspecified).</summary>
+    static abstract T Sum(TVector vector);
+
+    /// <summary>The most significant bit of each lane, lane 0 in bit 0.</summary>
+    static abstract ulong ExtractMostSignificantBits(TVector vector);
+
+    /// <summary>
+    /// Counts the set lanes of a comparison <paramref name="mask"/> into 64-bit integer counters held in a register of
+    /// the same width: <paramref name="counts"/> − <paramref name="mask"/> with both read as <see cref="long"/> lanes
+    /// (an all-ones lane is −1). Only meaningful for 64-bit <typeparamref name="T"/>; read the counts with
+    /// <see cref="SumInt64"/>.
+    /// </summary>
+    static abstract TVector CountInt64(TVector counts, TVector mask);
+
+    /// <summary>The sum of the lanes read as <see cref="long"/> (the counters of <see cref="CountInt64"/>).</summary>
+    static abstract long SumInt64(TVector counts);
 }

@@ -74,4 +74,22 @@ internal readonly struct Vector128Ops<T> : IVectorOps<Vector128<T>, T>
 
         return Vector128.Sum(counts.AsUInt32());
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> AndNot(Vector128<T> left, Vector128<T> right) => Vector128.AndNot(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> BitwiseOr(Vector128<T> left, Vector128<T> right) => left | right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector128<T> vector) => Vector128.Sum(vector);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong ExtractMostSignificantBits(Vector128<T> vector) => Vector128.ExtractMostSignificantBits(vector);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> CountInt64(Vector128<T> counts, Vector128<T> mask) => (counts.AsInt64() - mask.AsInt64()).As<long, T>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long SumInt64(Vector128<T> counts) => Vector128.Sum(counts.AsInt64());
 }

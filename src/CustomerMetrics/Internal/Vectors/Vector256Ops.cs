@@ -74,4 +74,22 @@ internal readonly struct Vector256Ops<T> : IVectorOps<Vector256<T>, T>
 
         return Vector256.Sum(counts.AsUInt32());
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> AndNot(Vector256<T> left, Vector256<T> right) => Vector256.AndNot(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> BitwiseOr(Vector256<T> left, Vector256<T> right) => left | right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector256<T> vector) => Vector256.Sum(vector);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong ExtractMostSignificantBits(Vector256<T> vector) => Vector256.ExtractMostSignificantBits(vector);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> CountInt64(Vector256<T> counts, Vector256<T> mask) => (counts.AsInt64() - mask.AsInt64()).As<long, T>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long SumInt64(Vector256<T> counts) => Vector256.Sum(counts.AsInt64());
 }

@@ -74,4 +74,22 @@ internal readonly struct Vector512Ops<T> : IVectorOps<Vector512<T>, T>
 
         return Vector512.Sum(counts.AsUInt32());
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> AndNot(Vector512<T> left, Vector512<T> right) => Vector512.AndNot(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> BitwiseOr(Vector512<T> left, Vector512<T> right) => left | right;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum(Vector512<T> vector) => Vector512.Sum(vector);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong ExtractMostSignificantBits(Vector512<T> vector) => Vector512.ExtractMostSignificantBits(vector);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> CountInt64(Vector512<T> counts, Vector512<T> mask) => (counts.AsInt64() - mask.AsInt64()).As<long, T>();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long SumInt64(Vector512<T> counts) => Vector512.Sum(counts.AsInt64());
 }
