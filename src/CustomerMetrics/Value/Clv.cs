@@ -13,7 +13,7 @@ namespace CustomerMetrics.Value;
 /// is almost always a percentage passed as a number (30 instead of 0.30). Negative amounts are refunds and net
 /// against revenue.
 /// </remarks>
-public static class Clv
+public static partial class Clv
 {
     /// <summary>
     /// Historical CLV of one customer in exact money: (transaction 1 + … + transaction n) × average gross margin.

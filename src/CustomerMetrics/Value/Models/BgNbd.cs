@@ -47,7 +47,7 @@ public static class BgNbd
         Fit(frequency, recency, age, weights, penalty, VectorPath.Auto);
 
     /// <summary>Fits the model to an RFM summary: its frequency, recency and T columns, in the summary's period unit.</summary>
-    /// <param name="summary">The summary from <see cref="Rfm.Summarize"/> or <see cref="RfmSummary.FromColumns"/>.</param>
+    /// <param name="summary">The summary from <c>Rfm.Summarize</c> or <see cref="RfmSummary.FromColumns"/>.</param>
     /// <returns>The fitted model; its rates are per <see cref="RfmSummary.Unit"/>. Customers of age 0 (first purchase on the
     /// observation end) are included and add nothing to the likelihood.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>

@@ -19,7 +19,7 @@ namespace CustomerMetrics.Value.Models;
 public static class GammaGamma
 {
     /// <summary>Fits the model to an RFM summary's frequency and monetary-value columns (customers without a repeat purchase are skipped and counted).</summary>
-    /// <param name="summary">The summary from <see cref="Rfm.Summarize"/> or <see cref="RfmSummary.FromColumns"/>.</param>
+    /// <param name="summary">The summary from <c>Rfm.Summarize</c> or <see cref="RfmSummary.FromColumns"/>.</param>
     /// <returns>The fitted model, in the currency of the summary's amounts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
     /// <exception cref="ModelFitException">No customer has a repeat purchase (with positive weight), or the optimisers could not reach finite parameters.</exception>

@@ -5,7 +5,7 @@ namespace CustomerMetrics.Tests.Value.Models;
 
 /// <summary>
 /// From the raw CDNOW transaction log to the published model parameters with no hand-made columns in between:
-/// <see cref="Rfm.Summarize"/> feeds <see cref="BgNbd.Fit(RfmSummary)"/> and <see cref="GammaGamma.Fit(RfmSummary)"/>.
+/// <c>Rfm.Summarize</c> feeds <see cref="BgNbd.Fit(RfmSummary)"/> and <see cref="GammaGamma.Fit(RfmSummary)"/>.
 /// </summary>
 public class CdnowEndToEndTests
 {
