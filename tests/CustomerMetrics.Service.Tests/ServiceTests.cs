@@ -177,8 +177,8 @@ public sealed class ServiceTests(WebApplicationFactory<Program> factory) : IClas
         CustomerValue first = report.Customers[0];
         Assert.Equal(2, first.Rfm.Frequency);                         // purchase days 3 Jan, 11 Feb, 2 Mar
         Assert.Equal(59, first.Rfm.Recency);                          // 3 Jan → 2 Mar 2024 (leap year)
-        Assert.Equal(88, first.Rfm.T);                                // 3 Jan → 31 Mar
-        Assert.Equal((40 + 15.25) / 2, first.Rfm.MonetaryValue, 12);
+        Assert.Equal(88, first.Rfm.Age);                                // 3 Jan → 31 Mar
+        Assert.Equal((40 + 15.25) / 2, first.Rfm.MeanSpend, 12);
         Assert.Equal(new HistoricalClv<decimal>(3, 80.25m, 40.125m), first.Clv);
         Assert.Equal(new HistoricalClv<decimal>(4, 92.75m, 46.375m), report.Total);
     }

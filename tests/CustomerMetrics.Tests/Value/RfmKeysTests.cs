@@ -28,7 +28,7 @@ public class RfmKeysTests
         {
             (string key, RfmRecord record) = keyed[row];
             RfmRecord want = expected[expected.IndexOf(ids[key])];
-            Assert.Equal((want.Frequency, want.Recency, want.T, want.MonetaryValue, want.TotalSpend), (record.Frequency, record.Recency, record.T, record.MonetaryValue, record.TotalSpend));
+            Assert.Equal((want.Frequency, want.Recency, want.Age, want.MeanSpend, want.TotalSpend), (record.Frequency, record.Recency, record.Age, record.MeanSpend, record.TotalSpend));
             Assert.Equal(row, keyed.IndexOf(key));
             Assert.Equal(key, keyed.KeyAt(row));
         }
@@ -58,7 +58,7 @@ public class RfmKeysTests
 
         int[] ids = [2, 1, 2, 1];
         RfmRecord plain = Rfm.Summarize(ids, days, amounts, End)[0], keyed = Rfm.Summarize<int>(ids, local, amounts, End, RfmOptions.Days, null)[1].Value;
-        Assert.Equal((plain.Frequency, plain.Recency, plain.T, plain.TotalSpend), (keyed.Frequency, keyed.Recency, keyed.T, keyed.TotalSpend));
+        Assert.Equal((plain.Frequency, plain.Recency, plain.Age, plain.TotalSpend), (keyed.Frequency, keyed.Recency, keyed.Age, keyed.TotalSpend));
         Assert.Equal(1, Rfm.Summarize<int>(ids, instants, plusOne, amounts, End, RfmOptions.Days, null).Summary.ExcludedAfterEnd);
     }
 
