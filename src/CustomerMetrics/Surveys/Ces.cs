@@ -7,7 +7,7 @@ namespace CustomerMetrics.Surveys;
 /// CES 2.0 (1–7 agreement that the company made it easy, higher is better). Vectorised, allocation-free.
 /// </summary>
 /// <remarks><threadsafety>All members are pure and thread-safe.</threadsafety></remarks>
-public static class Ces
+public static partial class Ces
 {
     /// <summary>Counts ratings per scale point.</summary>
     /// <param name="ratings">The responses, each from 1 to the scale's points. May be empty.</param>

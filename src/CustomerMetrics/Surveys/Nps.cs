@@ -12,7 +12,7 @@ namespace CustomerMetrics.Surveys;
 /// accelerates, then a scalar tail) at memory speed and allocate nothing.
 /// <threadsafety>All members are pure and thread-safe.</threadsafety>
 /// </remarks>
-public static class Nps
+public static partial class Nps
 {
     /// <summary>Counts promoters, passives and detractors in 0–10 scores stored one per byte.</summary>
     /// <param name="scores">The responses, each 0 to 10. May be empty.</param>
