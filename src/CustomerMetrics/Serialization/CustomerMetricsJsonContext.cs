@@ -23,6 +23,7 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(Surveys.NpsPairwiseDifference))]
 [JsonSerializable(typeof(Surveys.NpsHomogeneityTest))]
 [JsonSerializable(typeof(Surveys.NpsSegmentComparison))]
+[JsonSerializable(typeof(Surveys.NpsTrend))]
 [JsonSerializable(typeof(Subscriptions.MrrMovements<decimal>), TypeInfoPropertyName = "MrrMovementsDecimal")]
 [JsonSerializable(typeof(Subscriptions.MrrMovements<double>), TypeInfoPropertyName = "MrrMovementsDouble")]
 [JsonSerializable(typeof(Subscriptions.RetentionComparison))]
