@@ -13,7 +13,7 @@ public static partial class Csat
 {
     /// <summary>
     /// The conventional top box for a scale: 1 point on a 3-point scale, 2 on 4- to 7-point scales (4–5 of 5), and 3
-    /// on a 10-point scale (8–10). Other scales have no convention: use <see cref="CalculateWithTopBox"/>.
+    /// on a 10-point scale (8–10). Other scales have no convention: use <see cref="CalculateWithTopBox(ReadOnlySpan{byte}, int, int)"/>.
     /// </summary>
     /// <param name="scalePoints">Points on the scale.</param>
     /// <returns>The number of top points that count as satisfied.</returns>

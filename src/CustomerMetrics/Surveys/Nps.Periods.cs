@@ -1,0 +1,223 @@
+using CustomerMetrics.Internal;
+using CustomerMetrics.Value;
+
+namespace CustomerMetrics.Surveys;
+
+/// <summary>NPS per period (and per group and period), trailing windows and trends.</summary>
+public static partial class Nps
+{
+    /// <summary>
+    /// NPS per period in one pass: response <c>i</c>, answered on <c>dates[i]</c>, counts in
+    /// <c>destination[p]</c> where p is the number of whole periods of <paramref name="unit"/> from the period that
+    /// holds <paramref name="origin"/> (days; ISO weeks, Monday to Sunday; calendar months; or n-day blocks counted from
+    /// 0001-01-01). Each result is overwritten; a period with no responses gets <see cref="NpsResult.Empty"/>. Period
+    /// results merge with <see cref="NpsResult.op_Addition"/>, so trailing windows and coarser periods need no second
+    /// pass (<see cref="Trailing"/>). Allocates nothing.
+    /// </summary>
+    /// <param name="dates">The day each response was given.</param>
+    /// <param name="scores">The responses, each 0 to 10.</param>
+    /// <param name="origin">A day in the first period (destination[0]).</param>
+    /// <param name="unit">The period: <see cref="PeriodUnit.Day"/>, <see cref="PeriodUnit.Week"/>, <see cref="PeriodUnit.Month"/> or <see cref="PeriodUnit.Days(int)"/>.</param>
+    /// <param name="destination">One result per period; its length is the number of periods.</param>
+    /// <exception cref="ArgumentException">The spans differ in length, or <paramref name="unit"/> is malformed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A score is above 10, or a date falls before the first or after the last period; the message names the first such index.</exception>
+    public static void CalculateByPeriod(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<byte> scores, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination) =>
+        ByPeriod(dates, scores, default, 1, origin, unit, destination);
+
+    /// <summary>
+    /// NPS per period and group in one pass; <c>destination[p × groups + g]</c> receives period p, group g. Otherwise as
+    /// <see cref="CalculateByPeriod(ReadOnlySpan{DateOnly}, ReadOnlySpan{byte}, DateOnly, PeriodUnit, Span{NpsResult})"/>.
+    /// </summary>
+    /// <param name="dates">The day each response was given.</param>
+    /// <param name="scores">The responses, each 0 to 10.</param>
+    /// <param name="groupIds">The group of each response, 0 to <paramref name="groups"/> − 1.</param>
+    /// <param name="groups">The number of groups, ≥ 1.</param>
+    /// <param name="origin">A day in the first period.</param>
+    /// <param name="unit">The period unit.</param>
+    /// <param name="destination">Periods × groups results, period-major; its length must be a multiple of <paramref name="groups"/>.</param>
+    /// <exception cref="ArgumentException">The spans differ in length, the unit is malformed, or the destination length is not a multiple of <paramref name="groups"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A score, date or group id is out of range; the message names the first such index.</exception>
+    public static void CalculateByPeriod(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<byte> scores, ReadOnlySpan<int> groupIds, int groups, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination)
+    {
+        Guard.SameLength(scores.Length, groupIds.Length);
+        ByPeriod(dates, scores, groupIds, groups, origin, unit, destination);
+    }
+
+    /// <summary>
+    /// NPS per period with timestamps as <see cref="DateTimeOffset"/>: the day of a response is its calendar date in
+    /// <paramref name="timeZone"/> (explicit, because a response at 23:30 UTC is on the next day in Berlin).
+    /// Otherwise as <see cref="CalculateByPeriod(ReadOnlySpan{DateOnly}, ReadOnlySpan{byte}, DateOnly, PeriodUnit, Span{NpsResult})"/>.
+    /// </summary>
+    /// <param name="timestamps">When each response was given.</param>
+    /// <param name="timeZone">The time zone whose calendar defines a day.</param>
+    /// <param name="scores">The responses, each 0 to 10.</param>
+    /// <param name="origin">A day in the first period, in <paramref name="timeZone"/>.</param>
+    /// <param name="unit">The period unit.</param>
+    /// <param name="destination">One result per period.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="timeZone"/> is null.</exception>
+    /// <exception cref="ArgumentException">The spans differ in length, or the unit is malformed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A score or date is out of range.</exception>
+    public static void CalculateByPeriod(ReadOnlySpan<DateTimeOffset> timestamps, TimeZoneInfo timeZone, ReadOnlySpan<byte> scores, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination)
+    {
+        ArgumentNullException.ThrowIfNull(timeZone);
+        Guard.SameLength(timestamps.Length, scores.Length);
+        const int Chunk = 1024;
+        Span<DateOnly> days = stackalloc DateOnly[Chunk];
+        Span<NpsResult> part = destination.Length <= 64 ? stackalloc NpsResult[64] : new NpsResult[destination.Length];
+        part = part[..destination.Length];
+        destination.Clear();
+        for (int start = 0; start < scores.Length; start += Chunk)
+        {
+            int length = Math.Min(Chunk, scores.Length - start);
+            for (int i = 0; i < length; i++)
+            {
+                days[i] = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timestamps[start + i], timeZone).DateTime);
+            }
+
+            ByPeriod(days[..length], scores.Slice(start, length), default, 1, origin, unit, part, start);
+            for (int p = 0; p < destination.Length; p++)
+            {
+                destination[p] += part[p];
+            }
+        }
+    }
+
+    /// <summary>
+    /// NPS per period with timestamps as <see cref="DateTime"/>: the day is the timestamp's own calendar date
+    /// (<see cref="DateTime.Date"/>, whatever its <see cref="DateTime.Kind"/>; convert UTC times to the zone that defines
+    /// a day first, or use the <see cref="DateTimeOffset"/> overload). Otherwise as the <see cref="DateOnly"/> overload.
+    /// </summary>
+    /// <param name="timestamps">When each response was given.</param>
+    /// <param name="scores">The responses, each 0 to 10.</param>
+    /// <param name="origin">A day in the first period.</param>
+    /// <param name="unit">The period unit.</param>
+    /// <param name="destination">One result per period.</param>
+    /// <exception cref="ArgumentException">The spans differ in length, or the unit is malformed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A score or date is out of range.</exception>
+    public static void CalculateByPeriod(ReadOnlySpan<DateTime> timestamps, ReadOnlySpan<byte> scores, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination)
+    {
+        Guard.SameLength(timestamps.Length, scores.Length);
+        const int Chunk = 1024;
+        Span<DateOnly> days = stackalloc DateOnly[Chunk];
+        Span<NpsResult> part = destination.Length <= 64 ? stackalloc NpsResult[64] : new NpsResult[destination.Length];
+        part = part[..destination.Length];
+        destination.Clear();
+        for (int start = 0; start < scores.Length; start += Chunk)
+        {
+            int length = Math.Min(Chunk, scores.Length - start);
+            for (int i = 0; i < length; i++)
+            {
+                days[i] = DateOnly.FromDateTime(timestamps[start + i]);
+            }
+
+            ByPeriod(days[..length], scores.Slice(start, length), default, 1, origin, unit, part, start);
+            for (int p = 0; p < destination.Length; p++)
+            {
+                destination[p] += part[p];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Trailing windows by merging period results, without another pass over the responses:
+    /// <c>destination[p]</c> = periods[p − window + 1] + … + periods[p] (fewer at the start, where the window is not yet
+    /// full). With daily periods, <paramref name="window"/> = 90 gives the trailing 90 days.
+    /// </summary>
+    /// <param name="periods">Results per period, oldest first.</param>
+    /// <param name="window">Periods per window, ≥ 1.</param>
+    /// <param name="destination">One window per period; the same length as <paramref name="periods"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is below 1.</exception>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static void Trailing(ReadOnlySpan<NpsResult> periods, int window, Span<NpsResult> destination)
+    {
+        if (window < 1)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(window), window, "windows of at least 1 period");
+        }
+
+        Guard.SameLength(periods.Length, destination.Length);
+        long p = 0, pa = 0, d = 0, r = 0;
+        for (int i = 0; i < periods.Length; i++)
+        {
+            // A running sum: add the period entering the window, subtract the one leaving it (exact integer counts).
+            checked
+            {
+                p += periods[i].Promoters;
+                pa += periods[i].Passives;
+                d += periods[i].Detractors;
+                r += periods[i].Rejected;
+            }
+
+            if (i >= window)
+            {
+                p -= periods[i - window].Promoters;
+                pa -= periods[i - window].Passives;
+                d -= periods[i - window].Detractors;
+                r -= periods[i - window].Rejected;
+            }
+
+            destination[i] = new NpsResult(p, pa, d, r);
+        }
+    }
+
+    private static void ByPeriod(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<byte> scores, ReadOnlySpan<int> groupIds, int groups, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination, int indexOffset = 0)
+    {
+        unit.Validate(nameof(unit));
+        Guard.SameLength(dates.Length, scores.Length);
+        if (groups < 1)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(groups), groups, "≥ 1");
+        }
+
+        if (destination.Length % groups != 0)
+        {
+            ThrowHelper.Argument(nameof(destination), $"destination has {destination.Length} results, not a whole number of periods of {groups} groups.");
+        }
+
+        int periods = destination.Length / groups;
+        var indexer = new PeriodIndexer(unit, origin);
+        Span<long> totals = GroupedKernel.Totals(destination.Length * 4, stackalloc long[256], out long[]? rented);
+        try
+        {
+            totals.Clear();
+            bool grouped = !groupIds.IsEmpty;
+            for (int i = 0; i < scores.Length; i++)
+            {
+                int period = indexer.Index(dates[i].DayNumber);
+                if ((uint)period >= (uint)periods)
+                {
+                    ThrowHelper.DateOutOfRange(nameof(dates), i + indexOffset, dates[i], indexer.Start(0), indexer.Start(periods).AddDays(-1));
+                }
+
+                int cell = period * groups;
+                if (grouped)
+                {
+                    int group = groupIds[i];
+                    if ((uint)group >= (uint)groups)
+                    {
+                        ThrowHelper.ValueOutOfRange(nameof(groupIds), i, group, 0, groups - 1);
+                    }
+
+                    cell += group;
+                }
+
+                totals[(cell * 4) + (int)GroupedKernel.NpsSlots.Slot(scores[i], 10)]++;
+            }
+
+            for (int c = 0; c < destination.Length; c++)
+            {
+                if (totals[(c * 4) + 3] != 0)
+                {
+                    int index = scores.IndexOfAnyInRange((byte)11, byte.MaxValue);
+                    ThrowHelper.ValueOutOfRange(nameof(scores), index + indexOffset, scores[index], 0, 10);
+                }
+
+                destination[c] = new NpsResult(totals[(c * 4) + 2], totals[(c * 4) + 1], totals[c * 4]);
+            }
+        }
+        finally
+        {
+            GroupedKernel.Return(rented);
+        }
+    }
+}
