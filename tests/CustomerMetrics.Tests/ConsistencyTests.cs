@@ -66,6 +66,10 @@ public partial class ConsistencyTests
         [("Samples", "ModelComparisonRow")] = "models-new: add samples",
         [("Samples", "LikelihoodRatioTest")] = "models-new: add samples",
         [("Samples", "LedgerPeriod")] = "ledger: add samples",
+        [("Samples", "NpsHomogeneityTest")] = "surveys: add samples (its own tests round-trip it)",
+        [("Samples", "NpsSegmentComparison")] = "surveys: add samples (its own tests round-trip it)",
+        [("Samples", "NpsTrend")] = "surveys: add samples (its own tests round-trip it)",
+        [("Samples", "NpsPairwiseDifference")] = "surveys: add samples (its own tests round-trip it)",
     };
 
     /// <summary>Valid, non-default values of the result types, for the round trip and merge laws.</summary>

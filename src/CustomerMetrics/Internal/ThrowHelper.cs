@@ -22,11 +22,6 @@ internal static class ThrowHelper
             $"{paramName}[{index}] is {value:R}; valid values are {validRange}."));
 
     [DoesNotReturn]
-    public static void DateOutOfRange(string paramName, long index, DateOnly value, DateOnly first, DateOnly last) =>
-        throw new ArgumentOutOfRangeException(paramName, value, string.Create(CultureInfo.InvariantCulture,
-            $"{paramName}[{index}] is {value:yyyy-MM-dd}; valid dates are {first:yyyy-MM-dd} to {last:yyyy-MM-dd} inclusive."));
-
-    [DoesNotReturn]
     public static void ArgumentOutOfRange(string paramName, double value, string validRange) =>
         throw new ArgumentOutOfRangeException(paramName, value, string.Create(CultureInfo.InvariantCulture,
             $"{paramName} is {value:R}; valid values are {validRange}."));
