@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerMetrics.Internal;
+using CustomerMetrics.Value.Models.Validation;
 using MathNet.Numerics;
 
 namespace CustomerMetrics.Value.Models;
@@ -223,28 +224,12 @@ internal sealed class ParetoNbdData
     }
 
     /// <summary>The minimised objective −LL/Σw with its gradient in log parameters.</summary>
-    public double Objective(ReadOnlySpan<double> logParameters, Span<double> gradient)
-    {
-        double ll = LogLikelihood(logParameters, gradient);
-        for (int i = 0; i < 4; i++)
-        {
-            gradient[i] = -gradient[i] / TotalWeight;
-        }
-
-        return -ll / TotalWeight;
-    }
+    public double Objective(ReadOnlySpan<double> logParameters, Span<double> gradient) =>
+        ModelChecks.MeanNegative(LogLikelihood(logParameters, gradient), gradient[..4], TotalWeight);
 
     /// <summary>The total negative log-likelihood, for the Hessian.</summary>
-    public double NegativeLogLikelihood(ReadOnlySpan<double> logParameters, Span<double> gradient)
-    {
-        double ll = LogLikelihood(logParameters, gradient);
-        for (int i = 0; i < 4; i++)
-        {
-            gradient[i] = -gradient[i];
-        }
-
-        return -ll;
-    }
+    public double NegativeLogLikelihood(ReadOnlySpan<double> logParameters, Span<double> gradient) =>
+        ModelChecks.Negative(LogLikelihood(logParameters, gradient), gradient[..4]);
 
     internal static void ValidateRow(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, int i)
     {

@@ -101,4 +101,26 @@ internal static class ModelChecks
     /// <summary>BIC = k ln n − 2 LL (Schwarz 1978), n the customers.</summary>
     public static double Bic(double logLikelihood, int parameters, double customers) =>
         customers > 0 ? (parameters * Math.Log(customers)) - (2 * logLikelihood) : double.NaN;
+
+    /// <summary>The minimised objective −LL/Σw from a log-likelihood whose gradient is in <paramref name="gradient"/> (negated and scaled in place).</summary>
+    public static double MeanNegative(double logLikelihood, Span<double> gradient, double totalWeight)
+    {
+        for (int i = 0; i < gradient.Length; i++)
+        {
+            gradient[i] = -gradient[i] / totalWeight;
+        }
+
+        return -logLikelihood / totalWeight;
+    }
+
+    /// <summary>−LL with its gradient negated in place (the total, for the Hessian).</summary>
+    public static double Negative(double logLikelihood, Span<double> gradient)
+    {
+        for (int i = 0; i < gradient.Length; i++)
+        {
+            gradient[i] = -gradient[i];
+        }
+
+        return -logLikelihood;
+    }
 }
