@@ -36,4 +36,7 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.BgNbdModel))]
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.GammaGammaModel))]
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.ShiftedBetaGeometricModel))]
+[JsonSerializable(typeof(Service.QuantileSketch))]
+[JsonSerializable(typeof(Service.ServiceLevelResult))]
+[JsonSerializable(typeof(Service.ResolutionResult))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;
