@@ -57,4 +57,12 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.BgBbModel))]
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.Validation.ModelComparisonRow))]
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.Validation.LikelihoodRatioTest))]
+[JsonSerializable(typeof(Service.QuantileSketch))]
+[JsonSerializable(typeof(Service.ServiceLevelResult))]
+[JsonSerializable(typeof(Service.ResolutionResult))]
+[JsonSerializable(typeof(Loyalty.SpendSummary))]
+[JsonSerializable(typeof(Loyalty.SpendComparison))]
+[JsonSerializable(typeof(Loyalty.ProgrammeReport))]
+[JsonSerializable(typeof(Loyalty.ProgrammeRate))]
+[JsonSerializable(typeof(Loyalty.ProgrammeRoi))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;
