@@ -70,11 +70,26 @@ public partial class ConsistencyTests
         [("Samples", "NpsSegmentComparison")] = "surveys: add samples (its own tests round-trip it)",
         [("Samples", "NpsTrend")] = "surveys: add samples (its own tests round-trip it)",
         [("Samples", "NpsPairwiseDifference")] = "surveys: add samples (its own tests round-trip it)",
+        [("Samples", "SpendComparison")] = "cx: add samples (two SpendSummary values)",
+        [("Samples", "ProgrammeReport")] = "cx: add samples",
+        [("Samples", "QuantileSketch")] = "cx: add samples (its own tests round-trip and merge it)",
+        [("Samples", "ProgrammeRoi")] = "cx: add samples; the empty value (cost 0) does not read back",
+        [("Setter", "SpendComparison")] = "cx: positional record; init accessors let with bypass validation",
+        [("NegativeCount", "QuantileSketch")] = "cx: the constructor checks relativeAccuracy before zeroCount, so the message names the first bad argument",
+        [("Identity", "SpendComparison")] = "cx: add samples for the merge laws",
+        [("Identity", "ProgrammeReport")] = "cx: add samples for the merge laws",
+        [("Default", "ProgrammeRoi")] = "cx: default (cost 0, interval level 0) does not read back",
+        [("Setter", "ProgrammeReport")] = "cx: positional record; init accessors let with bypass validation",
     };
 
     /// <summary>Valid, non-default values of the result types, for the round trip and merge laws.</summary>
     private static readonly Dictionary<Type, object[]> Samples = new()
     {
+        [typeof(CustomerMetrics.Service.ResolutionResult)] = [new CustomerMetrics.Service.ResolutionResult(10, 7, 5, 1)],
+        [typeof(CustomerMetrics.Service.ServiceLevelResult)] = [new CustomerMetrics.Service.ServiceLevelResult(8, 10, 2, 1)],
+        [typeof(CustomerMetrics.Loyalty.ProgrammeRate)] = [new CustomerMetrics.Loyalty.ProgrammeRate(3, 10)],
+        [typeof(CustomerMetrics.Loyalty.SpendSummary)] = [new CustomerMetrics.Loyalty.SpendSummary(2, 30, 500, 2, Math.Log(10) + Math.Log(20),
+            (Math.Log(10) * Math.Log(10)) + (Math.Log(20) * Math.Log(20)))],
         [typeof(NpsResult)] = [new NpsResult(5, 3, 2, 1), NpsResult.FromCounts(0, 0, 7)],
         [typeof(WeightedNpsResult)] = [new WeightedNpsResult(2, 1, 1, 6, 3, 1)],
         [typeof(NpsComparison)] = [new NpsComparison(10, 4.2), new NpsComparison(-200, 0)],
