@@ -69,15 +69,6 @@ public class ModelsBenchmarks
         return sums.LogLikelihood;
     }
 
-    /// <summary>The same pass with the per-width kernel it replaced (same run: the port's gate).</summary>
-    [Benchmark]
-    public double LikelihoodKernelPerWidthLegacy()
-    {
-        var sums = default(BgNbdLikelihoodSums);
-        LegacyBgNbdKernel.Repeat(_t, _tx, _weights, 4.414, 1.243, -1.2, VectorPath.Auto, ref sums);
-        return sums.LogLikelihood;
-    }
-
     [Benchmark(Baseline = true)]
     public double FitScalarKernel() => BgNbd.Fit(_x, _tx, _t, default, 0, VectorPath.Scalar).R;
 
