@@ -44,6 +44,15 @@ internal interface IVectorOps<TVector, T>
 
     static abstract TVector Max(TVector left, TVector right);
 
+    /// <summary>
+    /// The lane-wise maximum as the hardware computes it (one instruction; which operand a NaN or a pair of zeros of
+    /// different signs yields is platform-specific). For kernels that reject NaN and −0 elsewhere.
+    /// </summary>
+    static abstract TVector MaxNative(TVector left, TVector right);
+
+    /// <summary>The lane-wise minimum as the hardware computes it (see <see cref="MaxNative"/>).</summary>
+    static abstract TVector MinNative(TVector left, TVector right);
+
     /// <summary>Whether any lane of <paramref name="left"/> is greater than the same lane of <paramref name="right"/>.</summary>
     static abstract bool GreaterThanAny(TVector left, TVector right);
 

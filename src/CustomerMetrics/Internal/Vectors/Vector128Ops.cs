@@ -57,6 +57,12 @@ internal readonly struct Vector128Ops<T> : IVectorOps<Vector128<T>, T>
     public static Vector128<T> Max(Vector128<T> left, Vector128<T> right) => Vector128.Max(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> MaxNative(Vector128<T> left, Vector128<T> right) => Vector128.MaxNative(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> MinNative(Vector128<T> left, Vector128<T> right) => Vector128.MinNative(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool GreaterThanAny(Vector128<T> left, Vector128<T> right) => Vector128.GreaterThanAny(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

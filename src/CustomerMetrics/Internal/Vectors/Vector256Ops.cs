@@ -57,6 +57,12 @@ internal readonly struct Vector256Ops<T> : IVectorOps<Vector256<T>, T>
     public static Vector256<T> Max(Vector256<T> left, Vector256<T> right) => Vector256.Max(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> MaxNative(Vector256<T> left, Vector256<T> right) => Vector256.MaxNative(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<T> MinNative(Vector256<T> left, Vector256<T> right) => Vector256.MinNative(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool GreaterThanAny(Vector256<T> left, Vector256<T> right) => Vector256.GreaterThanAny(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

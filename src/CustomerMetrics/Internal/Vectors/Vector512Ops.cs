@@ -57,6 +57,12 @@ internal readonly struct Vector512Ops<T> : IVectorOps<Vector512<T>, T>
     public static Vector512<T> Max(Vector512<T> left, Vector512<T> right) => Vector512.Max(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> MaxNative(Vector512<T> left, Vector512<T> right) => Vector512.MaxNative(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<T> MinNative(Vector512<T> left, Vector512<T> right) => Vector512.MinNative(left, right);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool GreaterThanAny(Vector512<T> left, Vector512<T> right) => Vector512.GreaterThanAny(left, right);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
