@@ -167,5 +167,5 @@ public sealed class CustomerKeys<TKey>
 
     [DoesNotReturn]
     private static void ThrowNullKey(string paramName, int index) =>
-        throw new ArgumentNullException(paramName, string.Create(CultureInfo.InvariantCulture, $"{paramName}[{index}] is null; customer keys must not be null."));
+        ThrowHelper.ArgumentNull(paramName, string.Create(CultureInfo.InvariantCulture, $"{paramName}[{index}] is null; customer keys must not be null."));
 }

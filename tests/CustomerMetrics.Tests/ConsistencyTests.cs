@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
@@ -7,79 +8,32 @@ using CustomerMetrics.Serialization;
 using CustomerMetrics.Subscriptions;
 using CustomerMetrics.Surveys;
 using CustomerMetrics.Value;
+using Models = CustomerMetrics.Value.Models;
 
 namespace CustomerMetrics.Tests;
 
 /// <summary>
 /// Conventions checked by reflection over the public types, as NodaTime's ConsistencyTest does: a type added later is
-/// covered without a new test. Types another area still has to bring in line are listed in <see cref="KnownGaps"/> with
-/// the reason, so that the list is the to-do list.
+/// covered without a new test, and no type is exempt. Where a convention has two allowed answers (a <c>default</c> that
+/// is the empty value, or one declared invalid by design), the test's vocabulary names the rule and checks it.
 /// </summary>
 public partial class ConsistencyTests
 {
     private static readonly Assembly Library = typeof(NpsResult).Assembly;
 
-    /// <summary>Types whose <c>default</c> is not a valid value by design (it is not read back from JSON).</summary>
+    /// <summary>
+    /// Types whose <c>default</c> is not a valid value by design, with the reason. The rule they follow instead of
+    /// round-tripping: reading their <c>default</c> back from JSON throws an <see cref="ArgumentException"/> naming the
+    /// member that makes it invalid (see <see cref="An_invalid_default_is_rejected_when_read_back_naming_the_member"/>).
+    /// </summary>
     private static readonly Dictionary<Type, string> DefaultIsNotAValue = new()
     {
         [typeof(ConfidenceInterval)] = "an interval has a confidence level in (0, 1)",
         [typeof(PredictiveClv)] = "a customer lifetime is positive",
         [typeof(RfmScore)] = "scores run from 1 to 5",
-    };
-
-    /// <summary>Types of other areas that do not follow a convention yet (reported to the lead), by check.</summary>
-    private static readonly Dictionary<(string Check, string Type), string> KnownGaps = new()
-    {
-        [("Add", "CohortTable")] = "ledger: CohortTable has operator + but no Add",
-        [("Identity", "CohortTable")] = "ledger: a class; its empty identity is not default (null)",
-        [("Samples", "CohortTable")] = "ledger: add samples when CohortTable is settled",
-        [("Default", "BgNbdModel")] = "models-core: default (r = 0) neither reads back nor is declared invalid by design",
-        [("Default", "GammaGammaModel")] = "models-core: default cannot even be written (a derived property throws)",
-        [("Default", "ShiftedBetaGeometricModel")] = "models-core: default (α = 0) neither reads back nor is declared invalid by design",
-        [("Samples", "BgNbdModel")] = "models-core: add samples",
-        [("Samples", "GammaGammaModel")] = "models-core: add samples",
-        [("Samples", "ShiftedBetaGeometricModel")] = "models-core: add samples",
-        [("Samples", "ModelFitInfo")] = "models-core: add samples",
-        [("Samples", "PeriodUnit")] = "PeriodUnit (Value): add samples with a validating constructor",
-        [("NumberHandling", "BgNbdModel")] = "models-core: add [JsonNumberHandling(AllowNamedFloatingPointLiterals)]",
-        [("NumberHandling", "GammaGammaModel")] = "models-core: add [JsonNumberHandling(AllowNamedFloatingPointLiterals)]",
-        [("NumberHandling", "ShiftedBetaGeometricModel")] = "models-core: add [JsonNumberHandling(AllowNamedFloatingPointLiterals)]",
-        [("NumberHandling", "ModelFitInfo")] = "models-core: add [JsonNumberHandling(AllowNamedFloatingPointLiterals)]",
-        [("NumberHandling", "PeriodUnit")] = "PeriodUnit: add [JsonNumberHandling(AllowNamedFloatingPointLiterals)] (LengthInDays)",
-        [("Setter", "BgNbdModel")] = "models-core: init accessors let with bypass validation",
-        [("Setter", "GammaGammaModel")] = "models-core: init accessors let with bypass validation",
-        [("Setter", "ShiftedBetaGeometricModel")] = "models-core: init accessors let with bypass validation",
-        [("Setter", "ModelFitInfo")] = "models-core: init accessors let with bypass validation",
-        [("Setter", "PeriodUnit")] = "PeriodUnit: positional record; init accessors bypass Validate",
-        [("Default", "ParetoNbdModel")] = "models-new: default (all-zero parameters) neither reads back nor is declared invalid by design",
-        [("Default", "MbgNbdModel")] = "models-new: default (all-zero parameters) neither reads back nor is declared invalid by design",
-        [("Default", "BgBbModel")] = "models-new: default (all-zero parameters) neither reads back nor is declared invalid by design",
-        [("Default", "ModelComparisonRow")] = "models-new: default does not read back",
-        [("Default", "LikelihoodRatioTest")] = "models-new: default does not read back",
-        [("Setter", "ModelComparisonRow")] = "models-new: positional record; init accessors let with bypass validation",
-        [("Setter", "LikelihoodRatioTest")] = "models-new: positional record; init accessors let with bypass validation",
-        [("Default", "LedgerPeriod")] = "ledger: default (period dates 0001-01-01) does not read back",
-        [("Identity", "LedgerPeriod")] = "ledger: a period of a ledger, not a merge result on its own (periods merge by their Movements)",
-        [("Samples", "ParetoNbdModel")] = "models-new: add samples",
-        [("Samples", "MbgNbdModel")] = "models-new: add samples",
-        [("Samples", "BgBbModel")] = "models-new: add samples",
-        [("Samples", "ModelComparisonRow")] = "models-new: add samples",
-        [("Samples", "LikelihoodRatioTest")] = "models-new: add samples",
-        [("Samples", "LedgerPeriod")] = "ledger: add samples",
-        [("Samples", "NpsHomogeneityTest")] = "surveys: add samples (its own tests round-trip it)",
-        [("Samples", "NpsSegmentComparison")] = "surveys: add samples (its own tests round-trip it)",
-        [("Samples", "NpsTrend")] = "surveys: add samples (its own tests round-trip it)",
-        [("Samples", "NpsPairwiseDifference")] = "surveys: add samples (its own tests round-trip it)",
-        [("Samples", "SpendComparison")] = "cx: add samples (two SpendSummary values)",
-        [("Samples", "ProgrammeReport")] = "cx: add samples",
-        [("Samples", "QuantileSketch")] = "cx: add samples (its own tests round-trip and merge it)",
-        [("Samples", "ProgrammeRoi")] = "cx: add samples; the empty value (cost 0) does not read back",
-        [("Setter", "SpendComparison")] = "cx: positional record; init accessors let with bypass validation",
-        [("NegativeCount", "QuantileSketch")] = "cx: the constructor checks relativeAccuracy before zeroCount, so the message names the first bad argument",
-        [("Identity", "SpendComparison")] = "cx: add samples for the merge laws",
-        [("Identity", "ProgrammeReport")] = "cx: add samples for the merge laws",
-        [("Default", "ProgrammeRoi")] = "cx: default (cost 0, interval level 0) does not read back",
-        [("Setter", "ProgrammeReport")] = "cx: positional record; init accessors let with bypass validation",
+        [typeof(CustomerMetrics.Loyalty.ProgrammeRoi)] = "a programme has a positive cost (ROI divides by it)",
+        [typeof(CustomerMetrics.Value.Models.Validation.LikelihoodRatioTest)] = "nested models differ by at least one parameter",
+        [typeof(CustomerMetrics.Value.Models.Validation.ModelComparisonRow)] = "a model has at least one parameter",
     };
 
     /// <summary>Valid, non-default values of the result types, for the round trip and merge laws.</summary>
@@ -108,7 +62,55 @@ public partial class ConsistencyTests
         [typeof(RfmRecord)] = [new RfmRecord(1, 2, 30.43, 38.86, 22.35, 74.02), new RfmRecord(7, 0, 0, 0, 0, 5)],
         [typeof(RfmScore)] = [new RfmScore(5, 4, 3)],
         [typeof(RfmOptions)] = [RfmOptions.Weeks, new RfmOptions(PeriodUnit.Month, PeriodCounting.WholePeriods, RowsAfterEnd.Throw)],
+        [typeof(PeriodUnit)] = [PeriodUnit.Week, PeriodUnit.Days(3)],
+        [typeof(CohortTable)] = [CohortTable.Build([1L, 1, 2, 3, 3], [0, 0, 0, 1, 1], [0, 1, 0, 1, 2], [10.0, 12, 5, 7, 7], 2)],
+        [typeof(LedgerPeriod)] = [LedgerSample()],
+        [typeof(Models.BgNbdModel)] = [new Models.BgNbdModel(0.243, 4.414, 0.793, 2.426),
+            new Models.BgNbdModel(0.243, 4.414, 0.793, 2.426) { LogLikelihood = -9582.4, Customers = 2357, FitInfo = FitSample, RStandardError = 0.01 }],
+        [typeof(Models.GammaGammaModel)] = [new Models.GammaGammaModel(6.25, 3.74, 15.44), new Models.GammaGammaModel(2, 0.5, 10)],
+        [typeof(Models.ShiftedBetaGeometricModel)] = [new Models.ShiftedBetaGeometricModel(0.704, 1.182)],
+        [typeof(Models.ModelFitInfo)] = [FitSample, new Models.ModelFitInfo(Models.ModelFitMethod.NelderMead, 500, 900, false, 0.1, "iteration limit")],
+        [typeof(Models.ParetoNbdModel)] = [new Models.ParetoNbdModel(0.553, 10.578, 0.606, 11.669),
+            new Models.ParetoNbdModel(0.553, 10.578, 0.606, 11.669, -9595.0, 2357, FitSample, 0.05, 0.8, 0.2, 6.7, PeriodUnit.Week)],
+        [typeof(Models.MbgNbdModel)] = [new Models.MbgNbdModel(0.525, 6.183, 0.891, 1.614)],
+        [typeof(Models.BgBbModel)] = [new Models.BgBbModel(1.204, 0.750, 0.657, 2.783)],
+        [typeof(Models.Validation.ModelComparisonRow)] = [new Models.Validation.ModelComparisonRow("BG/NBD", -9582.4, 4, 19172.8, 19196.1, 1.2, 0.6, 1800.5, 1788)],
+        [typeof(Models.Validation.LikelihoodRatioTest)] = [new Models.Validation.LikelihoodRatioTest(12.34, 1, 0.00044), new Models.Validation.LikelihoodRatioTest(0, 2, 1)],
+        [typeof(CustomerMetrics.Surveys.NpsHomogeneityTest)] = [new CustomerMetrics.Surveys.NpsHomogeneityTest(7.5, 4, 0.11)],
+        [typeof(CustomerMetrics.Surveys.NpsTrend)] = [new CustomerMetrics.Surveys.NpsTrend(0.8, 0.3, 6)],
+        [typeof(CustomerMetrics.Surveys.NpsPairwiseDifference)] = [PairSample(0, 1), PairSample(1, 2)],
+        [typeof(CustomerMetrics.Surveys.NpsSegmentComparison)] = [new CustomerMetrics.Surveys.NpsSegmentComparison(3, [PairSample(0, 1), PairSample(0, 2), PairSample(1, 2)],
+            new CustomerMetrics.Surveys.NpsHomogeneityTest(7.5, 4, 0.11))],
+        [typeof(CustomerMetrics.Loyalty.SpendComparison)] = [new CustomerMetrics.Loyalty.SpendComparison(
+            CustomerMetrics.Loyalty.SpendSummary.Of([10.0, 20, 0, 35]), CustomerMetrics.Loyalty.SpendSummary.Of([5.0, 15, 8]))],
+        [typeof(CustomerMetrics.Loyalty.ProgrammeReport)] = [new CustomerMetrics.Loyalty.ProgrammeReport(new CustomerMetrics.Loyalty.SpendComparison(
+            CustomerMetrics.Loyalty.SpendSummary.Of([10.0, 20, 0, 35]), CustomerMetrics.Loyalty.SpendSummary.Of([5.0, 15, 8])), new RetentionComparison(56, 70, 48, 80))],
+        [typeof(CustomerMetrics.Service.QuantileSketch)] = [SketchSample([0.0, 1.5, 2, 250, 3e4]), SketchSample([.. Enumerable.Range(1, 500).Select(i => i * 0.37)])],
+        [typeof(Models.Validation.TrackingSeries)] = [new Models.Validation.TrackingSeries([new(1997, 10, 7), new(1997, 10, 14)], [10, 12], [11.5, 11.25], [10, 22], [11.5, 22.75])],
+        [typeof(Models.Validation.HoldoutByFrequency)] = [new Models.Validation.HoldoutByFrequency([0, 1, 2], [1411, 439, 507], [0.24, 0.7, double.NaN], [0.23, 0.72, double.NaN])],
+        [typeof(Models.Validation.PurchaseHistogram)] = [new Models.Validation.PurchaseHistogram([0, 1, 2], [1411, 439, 507], [1398.1, 463.4, 495.5])],
+        [typeof(CustomerMetrics.Loyalty.ProgrammeRoi)] = [new CustomerMetrics.Loyalty.ProgrammeRoi(100, 5.5, new ConfidenceInterval(1.5, 9.5, 0.95), 0.3, 200)],
     };
+
+    private static Models.ModelFitInfo FitSample => new(Models.ModelFitMethod.Bfgs, 23, 40, true, 1e-9);
+
+    private static CustomerMetrics.Surveys.NpsPairwiseDifference PairSample(int first, int second) => new(first, second, new NpsComparison(10, 4.2), 0.04, 0.06);
+
+    private static CustomerMetrics.Service.QuantileSketch SketchSample(double[] values)
+    {
+        var sketch = new CustomerMetrics.Service.QuantileSketch(0.01);
+        sketch.Add(values);
+        return sketch;
+    }
+
+    private static LedgerPeriod LedgerSample()
+    {
+        static SubscriptionRecord<string, string> Row(string customer, DateOnly start, DateOnly? end, decimal price) =>
+            new() { CustomerKey = customer, SubscriptionKey = customer, Start = start, EndsOn = end, Price = price };
+        var ledger = SubscriptionLedger.Build(
+            [Row("A", new(2024, 1, 1), new(2024, 2, 15), 10), Row("B", new(2024, 1, 1), null, 40), Row("C", new(2024, 2, 3), null, 25)], new DateOnly(2024, 2, 29));
+        return ledger.PeriodOf(new DateOnly(2024, 2, 1));
+    }
 
     /// <summary>Every exported type; a generic money type <c>X&lt;T&gt;</c> closed over decimal and double.</summary>
     public static TheoryData<Type> PublicTypes() =>
@@ -127,7 +129,7 @@ public partial class ConsistencyTests
     public void Every_type_with_an_addition_operator_has_a_named_Add(Type type)
     {
         MethodInfo? plus = type.GetMethod("op_Addition", BindingFlags.Public | BindingFlags.Static, [type, type]);
-        if (plus is null || Gap("Add", type))
+        if (plus is null)
         {
             return;
         }
@@ -141,7 +143,7 @@ public partial class ConsistencyTests
     public void Default_is_the_identity_of_the_merge(Type type)
     {
         MethodInfo? plus = type.GetMethod("op_Addition", BindingFlags.Public | BindingFlags.Static, [type, type]);
-        if (plus is null || !type.IsValueType || Gap("Identity", type))
+        if (plus is null || !type.IsValueType)
         {
             return;
         }
@@ -161,11 +163,11 @@ public partial class ConsistencyTests
     public void Every_result_type_with_an_addition_operator_or_a_JSON_constructor_is_registered_in_the_context()
     {
         HashSet<Type> registered = [.. RegisteredTypes()];
-        foreach (Type type in Library.GetExportedTypes().Where(t => t.IsValueType && !t.IsEnum && !t.IsGenericTypeDefinition))
+        foreach (Type type in Library.GetExportedTypes().Where(t => (t.IsValueType || t.IsClass) && !t.IsEnum && !t.IsGenericTypeDefinition))
         {
             bool isResult = type.GetMethod("op_Addition", BindingFlags.Public | BindingFlags.Static, [type, type]) is not null
                 || type.GetConstructors().Any(c => c.IsDefined(typeof(System.Text.Json.Serialization.JsonConstructorAttribute)));
-            Assert.True(!isResult || registered.Contains(type) || Gap("Registered", type), $"{type.Name} is a result type but not registered in CustomerMetricsJsonContext.");
+            Assert.True(!isResult || registered.Contains(type), $"{type.Name} is a result type but not registered in CustomerMetricsJsonContext.");
         }
     }
 
@@ -175,9 +177,9 @@ public partial class ConsistencyTests
     {
         JsonTypeInfo info = CustomerMetricsJsonContext.Default.GetTypeInfo(type)!;
         var host = CustomerMetricsJson.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
-        var values = new List<object>(Samples.TryGetValue(type, out object[]? samples) ? samples : []);
-        Assert.True(values.Count > 0 || Gap("Samples", type), $"Add sample values of {type.Name} to ConsistencyTests.Samples.");
-        if (type.IsValueType && !DefaultIsNotAValue.ContainsKey(type) && !Gap("Default", type))
+        Assert.True(Samples.TryGetValue(type, out object[]? samples), $"Add sample values of {type.Name} to ConsistencyTests.Samples.");
+        var values = new List<object>(samples!);
+        if (type.IsValueType && !DefaultIsNotAValue.ContainsKey(type))
         {
             values.Add(Activator.CreateInstance(type)!);
         }
@@ -185,25 +187,80 @@ public partial class ConsistencyTests
         foreach (object value in values)
         {
             string json = JsonSerializer.Serialize(value, info);
-            Assert.Equal(value, JsonSerializer.Deserialize(json, info));
+            object? back = JsonSerializer.Deserialize(json, info);
             string hosted = JsonSerializer.Serialize(value, type, host);
-            Assert.Equal(value, JsonSerializer.Deserialize(hosted, type, host));
+            object? hostedBack = JsonSerializer.Deserialize(hosted, type, host);
+            if (type.IsValueType)
+            {
+                Assert.Equal(value, back);
+                Assert.Equal(value, hostedBack);
+            }
+            else
+            {
+                // Classes without value equality: the document read back writes the same document.
+                Assert.Equal(json, JsonSerializer.Serialize(back, info));
+                Assert.Equal(hosted, JsonSerializer.Serialize(hostedBack, type, host));
+            }
         }
-
     }
 
     [Theory]
     [MemberData(nameof(JsonTypes))]
-    public void Registered_value_types_have_no_public_setter_so_with_cannot_skip_the_checks(Type type)
+    public void An_invalid_default_is_rejected_when_read_back_naming_the_member(Type type)
     {
-        if (!type.IsValueType || Gap("Setter", type))
+        if (!DefaultIsNotAValue.ContainsKey(type))
         {
             return;
         }
 
-        foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        Assert.True(type.IsValueType, $"{type.Name} is declared to have an invalid default but is not a value type.");
+        JsonTypeInfo info = CustomerMetricsJsonContext.Default.GetTypeInfo(type)!;
+        // Writing may already throw (a derived property of an invalid value); otherwise reading it back throws.
+        var e = Assert.ThrowsAny<ArgumentException>(() => JsonSerializer.Deserialize(JsonSerializer.Serialize(Activator.CreateInstance(type)!, info), info));
+        Assert.Contains(e.ParamName ?? "", MemberNames(type));
+    }
+
+    /// <summary>
+    /// The rule for <c>with</c>: a public <c>set</c> or <c>init</c> accessor is allowed only when it validates. Each
+    /// accessor of every sample is given hostile values (−1, NaN, ±∞, the type's extremes, an undefined enum, null,
+    /// <c>default</c> of a struct member): it either throws an <see cref="ArgumentException"/> naming the member, or the
+    /// value it made is one the validating constructor accepts (it reads back from its own JSON unchanged).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(JsonTypes))]
+    public void With_and_init_cannot_make_a_value_the_constructor_rejects(Type type)
+    {
+        if (!type.IsValueType)
         {
-            Assert.False(property.SetMethod?.IsPublic == true, $"{type.Name}.{property.Name} has a public set or init accessor.");
+            return;
+        }
+
+        JsonTypeInfo info = CustomerMetricsJsonContext.Default.GetTypeInfo(type)!;
+        foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
+        {
+            Assert.True(Samples.TryGetValue(type, out object[]? samples), $"Add sample values of {type.Name} to ConsistencyTests.Samples.");
+            foreach (object sample in samples!)
+            {
+                foreach (object? hostile in HostileValues(property.PropertyType))
+                {
+                    object copy = RuntimeHelpers.GetObjectValue(sample);
+                    try
+                    {
+                        property.SetValue(copy, hostile);
+                    }
+                    catch (TargetInvocationException e) when (e.InnerException is ArgumentException a)
+                    {
+                        Assert.True(a.ParamName == property.Name, $"{type.Name}.{property.Name} rejected {hostile} naming '{a.ParamName}'.");
+                        continue;
+                    }
+
+                    string json = JsonSerializer.Serialize(copy, info);
+                    object? back = null;
+                    Exception? error = Record.Exception(() => back = JsonSerializer.Deserialize(json, info));
+                    Assert.True(error is null, $"with {{ {property.Name} = {hostile} }} made a {type.Name} its constructor rejects: {error?.Message}");
+                    Assert.Equal(copy, back);
+                }
+            }
         }
     }
 
@@ -212,7 +269,7 @@ public partial class ConsistencyTests
     public void Registered_types_with_doubles_write_nan_by_name_under_any_options(Type type)
     {
         bool hasDouble = type.GetProperties().Any(p => p.PropertyType == typeof(double) || p.PropertyType == typeof(double?));
-        if (!hasDouble || Gap("NumberHandling", type))
+        if (!hasDouble)
         {
             return;
         }
@@ -226,11 +283,13 @@ public partial class ConsistencyTests
     [MemberData(nameof(PublicTypes))]
     public void Every_public_constructor_rejects_a_negative_count(Type type)
     {
-        if (type.IsAbstract || Gap("NegativeCount", type))
+        if (type.IsAbstract)
         {
             return;
         }
 
+        // The other arguments come from a valid sample where one is registered, so only the negative count is wrong.
+        object? sample = Samples.TryGetValue(type, out object[]? samples) ? samples[0] : null;
         foreach (ConstructorInfo constructor in type.GetConstructors())
         {
             ParameterInfo[] parameters = constructor.GetParameters();
@@ -241,7 +300,7 @@ public partial class ConsistencyTests
                     continue;
                 }
 
-                object?[] args = parameters.Select(DefaultArgument).ToArray();
+                object?[] args = parameters.Select(p => Argument(p, sample)).ToArray();
                 args[i] = t == typeof(long) ? -1L : -1;
                 var e = Assert.Throws<TargetInvocationException>(() => constructor.Invoke(args));
                 ArgumentException inner = Assert.IsAssignableFrom<ArgumentException>(e.InnerException);
@@ -250,15 +309,81 @@ public partial class ConsistencyTests
         }
     }
 
-    private static object? DefaultArgument(ParameterInfo parameter)
+    private static object? Argument(ParameterInfo parameter, object? sample)
     {
         Type t = parameter.ParameterType;
+        PropertyInfo? same = sample?.GetType().GetProperty(parameter.Name!, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+        if (same is not null && same.GetIndexParameters().Length == 0)
+        {
+            object? value = same.GetValue(sample);
+            if (value is null ? !t.IsValueType || Nullable.GetUnderlyingType(t) is not null : t.IsInstanceOfType(value))
+            {
+                return value;
+            }
+        }
+
         if (t == typeof(IReadOnlyList<long>))
         {
             return Array.Empty<long>();
         }
 
         return t.IsValueType ? Activator.CreateInstance(t) : null;
+    }
+
+    private static IEnumerable<object?> HostileValues(Type type)
+    {
+        Type t = Nullable.GetUnderlyingType(type) ?? type;
+        if (t != type)
+        {
+            yield return null;
+        }
+
+        if (t == typeof(double))
+        {
+            foreach (double v in new[] { -1.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.MaxValue, 0.0 })
+            {
+                yield return v;
+            }
+        }
+        else if (t == typeof(decimal))
+        {
+            yield return -1m;
+            yield return decimal.MaxValue;
+        }
+        else if (t == typeof(int))
+        {
+            yield return -1;
+            yield return int.MaxValue;
+        }
+        else if (t == typeof(long))
+        {
+            yield return -1L;
+            yield return long.MaxValue;
+        }
+        else if (t.IsEnum)
+        {
+            yield return Enum.ToObject(t, 999);
+        }
+        else if (t == typeof(string))
+        {
+            yield return null;
+        }
+        else if (t.IsValueType)
+        {
+            yield return Activator.CreateInstance(t);
+        }
+    }
+
+    /// <summary>The names of the type's properties and constructor parameters, and those of its members' types.</summary>
+    private static HashSet<string> MemberNames(Type type)
+    {
+        PropertyInfo[] properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        return
+        [
+            .. properties.Select(p => p.Name),
+            .. type.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => p.Name!),
+            .. properties.Where(p => p.PropertyType.Assembly == Library).SelectMany(p => p.PropertyType.GetConstructors().SelectMany(c => c.GetParameters()).Select(q => q.Name!)),
+        ];
     }
 
     private static IEnumerable<Type> RegisteredTypes() =>
@@ -268,8 +393,6 @@ public partial class ConsistencyTests
             .Where(t => t.Assembly == Library && !t.IsEnum)
             .Distinct()
             .OrderBy(t => t.FullName, StringComparer.Ordinal);
-
-    private static bool Gap(string check, Type type) => KnownGaps.ContainsKey((check, type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name));
 
     [GeneratedRegex("^(count|rejected|promoters|passives|detractors|transactions|retained.*|.*Customers|.*Count|customers.*|excluded.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex CountName();

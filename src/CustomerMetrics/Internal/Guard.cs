@@ -157,6 +157,21 @@ internal static class Guard
         }
     }
 
+    /// <summary>
+    /// Throws unless every element is finite and ≥ 0 (or NaN, when <paramref name="allowNaN"/>), naming the first bad index.
+    /// </summary>
+    public static void AllNonNegativeFinite(ReadOnlySpan<double> values, bool allowNaN = false, [CallerArgumentExpression(nameof(values))] string paramName = "")
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            double v = values[i];
+            if (!(v >= 0 && v < double.PositiveInfinity) && !(allowNaN && double.IsNaN(v)))
+            {
+                ThrowHelper.ValueOutOfRange(paramName, i, v, allowNaN ? "finite numbers ≥ 0, or NaN" : "finite numbers ≥ 0");
+            }
+        }
+    }
+
     /// <summary>Throws unless the money amount is finite (decimal always is; NaN and ±∞ are not money).</summary>
     public static void FiniteMoney<T>(T value, [CallerArgumentExpression(nameof(value))] string paramName = "")
         where T : struct, INumber<T>

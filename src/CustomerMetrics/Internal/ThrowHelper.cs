@@ -61,6 +61,11 @@ internal static class ThrowHelper
     [DoesNotReturn]
     public static void Argument(string paramName, string message) => throw new ArgumentException(message, paramName);
 
+    /// <summary>Throws <see cref="ArgumentNullException"/> for a null element (index in the message).</summary>
+    [DoesNotReturn]
+    [StackTraceHidden]
+    public static void ArgumentNull(string paramName, string message) => throw new ArgumentNullException(paramName, message);
+
     [DoesNotReturn]
     public static void InvalidOperation(string message) => throw new InvalidOperationException(message);
 }

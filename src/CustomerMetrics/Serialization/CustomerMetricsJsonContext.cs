@@ -65,4 +65,7 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(Loyalty.ProgrammeReport))]
 [JsonSerializable(typeof(Loyalty.ProgrammeRate))]
 [JsonSerializable(typeof(Loyalty.ProgrammeRoi))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.Validation.TrackingSeries))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.Validation.HoldoutByFrequency))]
+[JsonSerializable(typeof(CustomerMetrics.Value.Models.Validation.PurchaseHistogram))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;

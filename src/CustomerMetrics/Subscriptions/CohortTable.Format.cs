@@ -7,6 +7,13 @@ namespace CustomerMetrics.Subscriptions;
 
 public readonly partial record struct CohortTable
 {
+    /// <summary>The named form of <c>+</c>: merges two tables of disjoint customers over the same window.</summary>
+    /// <param name="left">One table.</param>
+    /// <param name="right">The other.</param>
+    /// <returns>The merged table.</returns>
+    /// <exception cref="ArgumentException">Both are non-empty and their <see cref="ObservedThrough"/> differ.</exception>
+    public static CohortTable Add(CohortTable left, CohortTable right) => left + right;
+
     /// <summary>
     /// Merges two tables built from disjoint sets of customers over the same observation window: counts and revenue
     /// add cell by cell; the cohort range is the union. The empty table (<c>default</c>) is the identity.

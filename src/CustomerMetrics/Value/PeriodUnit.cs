@@ -1,16 +1,44 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CustomerMetrics.Internal;
 
 namespace CustomerMetrics.Value;
 
 /// <summary>
 /// The time unit of an RFM summary: <see cref="Day"/>, <see cref="Week"/>, <see cref="Month"/> or a custom length
-/// (<see cref="Days(int)"/>). <c>default</c> is one day.
+/// (<see cref="Days(int)"/>). <c>default</c> is one day. Every way to make one (constructor, JSON) is validated.
 /// </summary>
-/// <param name="Kind">The kind of unit.</param>
-/// <param name="CustomLengthInDays">For <see cref="PeriodKind.CustomDays"/>, the length in days (≥ 1); 0 otherwise.</param>
-public readonly record struct PeriodUnit(PeriodKind Kind, int CustomLengthInDays)
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+public readonly record struct PeriodUnit
 {
+    /// <summary>Creates a unit after checking it.</summary>
+    /// <param name="kind">The kind of unit (a defined <see cref="PeriodKind"/>).</param>
+    /// <param name="customLengthInDays">For <see cref="PeriodKind.CustomDays"/>, the length in days (≥ 1); 0 otherwise.</param>
+    /// <exception cref="ArgumentException">The kind is undefined, or the length does not fit the kind (names the member and value).</exception>
+    [JsonConstructor]
+    public PeriodUnit(PeriodKind kind, int customLengthInDays)
+    {
+        if (!Enum.IsDefined(kind))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(kind), (long)kind, "Day, Week, Month or CustomDays");
+        }
+
+        if (kind == PeriodKind.CustomDays ? customLengthInDays < 1 : customLengthInDays != 0)
+        {
+            ThrowHelper.Argument(nameof(customLengthInDays), string.Create(CultureInfo.InvariantCulture,
+                $"customLengthInDays is {customLengthInDays} for a {kind} unit; use PeriodUnit.Day, Week, Month or Days(n) with n ≥ 1."));
+        }
+
+        Kind = kind;
+        CustomLengthInDays = customLengthInDays;
+    }
+
+    /// <summary>The kind of unit.</summary>
+    public PeriodKind Kind { get; }
+
+    /// <summary>For <see cref="PeriodKind.CustomDays"/>, the length in days (≥ 1); 0 otherwise.</summary>
+    public int CustomLengthInDays { get; }
+
     /// <summary>Mean length of a month in days, 365.25 / 12, used when months are measured in fractional days.</summary>
     public const double DaysPerMonth = 365.25 / 12;
 

@@ -58,7 +58,7 @@ internal sealed class BgBbData
 
         if (!(repeat > 0) && !allowNoRepeat)
         {
-            throw new ModelFitException("BG/BB: no customer made a repeat transaction (every x is 0), so the transaction and dropout probabilities are not identified.");
+            ModelFitException.ThrowNoRepeatPurchase("BG/BB", "the transaction and dropout probabilities are not identified");
         }
 
         _x = [.. rows.Keys.Select(k => k.X)];

@@ -65,7 +65,7 @@ internal sealed class ParetoNbdData
 
         if (!(repeatWeight > 0) && !allowNoRepeat)
         {
-            throw new ModelFitException($"{model}: no customer made a repeat purchase (every x is 0), so the purchase rate and dropout are not identified.");
+            ModelFitException.ThrowNoRepeatPurchase(model, "the purchase rate and dropout are not identified");
         }
 
         Array.Sort(keys, static (p, q) => p.X != q.X ? p.X.CompareTo(q.X) : p.T != q.T ? p.T.CompareTo(q.T) : p.Tx.CompareTo(q.Tx));

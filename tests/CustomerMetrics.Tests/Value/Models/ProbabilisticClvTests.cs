@@ -41,7 +41,7 @@ public class ProbabilisticClvTests
         ProbabilisticClv.Discounted(Weekly, Spend, PeriodUnit.Week, 24, 0.02, [5, 0], [35, 0], [38.86, 38.86], [30, 0], destination);
         Assert.Equal(discounted, destination[0]);
         Assert.Throws<ArgumentOutOfRangeException>(() => ProbabilisticClv.Discounted(Weekly, Spend, PeriodUnit.Week, -1, 0.02, 5, 35, 38.86, 30));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ProbabilisticClv.Discounted(Weekly, Spend, PeriodUnit.Days(1) with { CustomLengthInDays = 0, Kind = PeriodKind.CustomDays }, 1, 0.02, 5, 35, 38.86, 30));
+        Assert.Throws<ArgumentException>(() => new PeriodUnit(PeriodKind.CustomDays, 0)); // an invalid unit cannot be made to pass in
         Assert.Equal(4.348214, ProbabilisticClv.UnitsPerMonth(PeriodUnit.Week), 1e-6);
     }
 }
