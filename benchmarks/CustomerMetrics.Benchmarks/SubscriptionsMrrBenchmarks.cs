@@ -64,14 +64,6 @@ public class SubscriptionsMrrBenchmarks
     [Benchmark]
     public MrrMovements<double> LibraryVector256() => MrrMovements.Between(_previous, _current, [], VectorPath.Vector256);
 
-    /// <summary>TEMPORARY: the library's Vector256 kernel over leaves walked in order (same walk as the next).</summary>
-    [Benchmark]
-    public MrrMovements<double> WalkVector256() => Legacy.PreviousMrr.Between(_previous, _current, VectorPath.Vector256, false);
-
-    /// <summary>TEMPORARY: the previous generic kernel (lane counters in vector registers) over the same walk.</summary>
-    [Benchmark]
-    public MrrMovements<double> PreviousVector256() => Legacy.PreviousMrr.Between(_previous, _current, VectorPath.Vector256, true);
-
     [Benchmark]
     public MrrMovements<double> LibraryScalarPath() => MrrMovements.Between(_previous, _current, [], VectorPath.Scalar);
 
