@@ -9,6 +9,9 @@ public interface IPartitionGrain : IGrainWithIntegerKey
     /// <summary>The mergeable results of the partition (survey grid, ledger, cohorts, RFM, compressed likelihood tables).</summary>
     Task<PartitionResult> Analyse(AnalysisRequest request);
 
+    /// <summary>The address of the silo hosting this grain (activating it if needed).</summary>
+    Task<string> Silo();
+
     /// <summary>Predictions and CLV of the partition's customers under models fitted across all partitions.</summary>
     Task<PredictionResult> Predict(PredictionRequest request);
 }

@@ -25,6 +25,8 @@ public sealed class PartitionGrain(ILocalSiloDetails silo) : Grain, IPartitionGr
         return Task.FromResult(PartitionAnalysis.Compute(_data, request, _loadId, silo.SiloAddress.ToString()));
     }
 
+    public Task<string> Silo() => Task.FromResult(silo.SiloAddress.ToString());
+
     public Task<PredictionResult> Predict(PredictionRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -21,6 +21,10 @@ public sealed class ScaleOutCoordinator(IGrainFactory grains)
     /// <summary>Partitions reloaded after a failure or a lost grain, in the last run (a count, for the report).</summary>
     public int Reloads => _reloads;
 
+    /// <summary>Wall-clock time of the last run's phases: the partitions' analyses (parallel over grains), the merge and the
+    /// model fits (on the coordinator), the partitions' predictions (parallel over grains).</summary>
+    public (TimeSpan Analyse, TimeSpan MergeAndFit, TimeSpan Predict) Timings { get; private set; }
+
     /// <summary>The silo that answered for each partition in the last analysis.</summary>
     public IReadOnlyList<string> Silos { get; private set; } = [];
 
@@ -33,6 +37,10 @@ public sealed class ScaleOutCoordinator(IGrainFactory grains)
         await Task.WhenAll(Enumerable.Range(0, _parts.Length).Select(LoadPartitionAsync)).ConfigureAwait(false);
     }
 
+    /// <summary>The silo hosting each partition's grain now.</summary>
+    public async Task<string[]> HostsAsync() =>
+        await Task.WhenAll(Enumerable.Range(0, _parts.Length).Select(p => grains.GetGrain<IPartitionGrain>(p).Silo())).ConfigureAwait(false);
+
     /// <summary>Runs every analysis on the loaded partitions and merges them (see the class remarks on failures).</summary>
     public async Task<ScaleOutReport> RunAsync(AnalysisRequest request, double horizonWeeks = 26, int clvMonths = 12, double monthlyDiscountRate = 0.01)
     {
@@ -43,15 +51,19 @@ public sealed class ScaleOutCoordinator(IGrainFactory grains)
         }
 
         _reloads = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         PartitionResult[] parts = await Task.WhenAll(Enumerable.Range(0, _parts.Length).Select(p =>
             WithRetry(p, g => g.Analyse(request), r => r.LoadId))).ConfigureAwait(false);
         Silos = [.. parts.Select(r => r.Silo)];
+        TimeSpan analysed = clock.Elapsed;
         var merged = ScaleOutReport.Merge(parts, request);
         var (purchases, pareto, spend) = PartitionAnalysis.Fit(merged.PurchaseTable, merged.SpendTable);
 
+        TimeSpan fitted = clock.Elapsed;
         var predictionRequest = new PredictionRequest(purchases, spend, request.ThroughDay, horizonWeeks, clvMonths, monthlyDiscountRate);
         PredictionResult[] predictions = await Task.WhenAll(Enumerable.Range(0, _parts.Length).Select(p =>
             WithRetry(p, g => g.Predict(predictionRequest), r => r.LoadId))).ConfigureAwait(false);
+        Timings = (analysed, fitted - analysed, clock.Elapsed - fitted);
         var order = predictions.SelectMany(r => r.CustomerIds.Select((id, i) => (id, r, i))).OrderBy(e => e.id).ToArray();
         return new ScaleOutReport
         {

@@ -26,20 +26,20 @@ public static class ClusterFixture
 /// <summary>The data set every test uses and its single-process report, computed once.</summary>
 public sealed class DataFixture
 {
-    public DataFixture()
+    private static readonly Lazy<(PartitionData All, AnalysisRequest Request, ScaleOutReport Single)> Shared = new(() =>
     {
-        All = DemoData.Generate(Customers, seed: 7);
-        Request = DemoData.Request();
-        Single = SingleProcess.Run(All, Request);
-    }
+        PartitionData all = DemoData.Generate(Customers, seed: 7);
+        AnalysisRequest request = DemoData.Request();
+        return (all, request, SingleProcess.Run(all, request));
+    });
 
     public const int Customers = 2500;
 
-    public PartitionData All { get; }
+    public PartitionData All => Shared.Value.All;
 
-    public AnalysisRequest Request { get; }
+    public AnalysisRequest Request => Shared.Value.Request;
 
-    public ScaleOutReport Single { get; }
+    public ScaleOutReport Single => Shared.Value.Single;
 }
 
 /// <summary>A three-silo cluster shared by the tests of one class.</summary>

@@ -23,9 +23,8 @@ public sealed class SiloFailureTests(DataFixture data, ITestOutputHelper output)
         // Without retries: the partitions of the stopped silo come back empty (re-activated elsewhere) or fail.
         var strict = new ScaleOutCoordinator(cluster.Client) { MaxAttempts = 1 };
         await strict.LoadAsync(DemoData.Split(data.All, partitions, seed: 5));
-        await strict.RunAsync(data.Request);
-        InProcessSiloHandle first = HostOfSomePartition(cluster, strict.Silos, primary);
-        output.WriteLine($"{clock.Elapsed}: strict run done");
+        InProcessSiloHandle first = HostOfSomePartition(cluster, await strict.HostsAsync(), primary);
+        output.WriteLine($"{clock.Elapsed}: strict coordinator loaded");
         await cluster.StopSiloAsync(first);
         output.WriteLine($"{clock.Elapsed}: first silo stopped");
 
@@ -36,8 +35,7 @@ public sealed class SiloFailureTests(DataFixture data, ITestOutputHelper output)
         // With retries: load afresh, then stop another silo while the run is in flight.
         var tolerant = new ScaleOutCoordinator(cluster.Client) { MaxAttempts = 6 };
         await tolerant.LoadAsync(DemoData.Split(data.All, partitions, seed: 6));
-        await tolerant.RunAsync(data.Request);
-        InProcessSiloHandle second = HostOfSomePartition(cluster, tolerant.Silos, primary);
+        InProcessSiloHandle second = HostOfSomePartition(cluster, await tolerant.HostsAsync(), primary);
         Task<ScaleOutReport> run = tolerant.RunAsync(data.Request);
         await cluster.StopSiloAsync(second);
         output.WriteLine($"{clock.Elapsed}: second silo stopped");
