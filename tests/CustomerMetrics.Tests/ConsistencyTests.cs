@@ -108,6 +108,8 @@ public partial class ConsistencyTests
         [typeof(RfmRecord)] = [new RfmRecord(1, 2, 30.43, 38.86, 22.35, 74.02), new RfmRecord(7, 0, 0, 0, 0, 5)],
         [typeof(RfmScore)] = [new RfmScore(5, 4, 3)],
         [typeof(RfmOptions)] = [RfmOptions.Weeks, new RfmOptions(PeriodUnit.Month, PeriodCounting.WholePeriods, RowsAfterEnd.Throw)],
+        [typeof(GiniResult)] = [new GiniResult(4, 10, 10, 0.01), new GiniResult(2, 0, 0, double.NaN)],
+        [typeof(NpsGroupValue)] = [ValueByNps.Calculate([9, 7, 0, 10], [300, 50, 40, 0])],
     };
 
     /// <summary>Every exported type; a generic money type <c>X&lt;T&gt;</c> closed over decimal and double.</summary>

@@ -65,4 +65,6 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(Loyalty.ProgrammeReport))]
 [JsonSerializable(typeof(Loyalty.ProgrammeRate))]
 [JsonSerializable(typeof(Loyalty.ProgrammeRoi))]
+[JsonSerializable(typeof(CustomerMetrics.Value.GiniResult))]
+[JsonSerializable(typeof(CustomerMetrics.Value.NpsGroupValue))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;
