@@ -8,3 +8,4 @@ LedgerSection.Print(Console.Out);
 ValueSection.Print(Console.Out);
 ModelsSection.Print(Console.Out);
 ModelComparisonSection.Print(Console.Out);
+ServiceSection.Print(Console.Out);

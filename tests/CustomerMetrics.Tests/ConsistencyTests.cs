@@ -90,6 +90,8 @@ public partial class ConsistencyTests
         [typeof(Models.Validation.HoldoutByFrequency)] = [new Models.Validation.HoldoutByFrequency([0, 1, 2], [1411, 439, 507], [0.24, 0.7, double.NaN], [0.23, 0.72, double.NaN])],
         [typeof(Models.Validation.PurchaseHistogram)] = [new Models.Validation.PurchaseHistogram([0, 1, 2], [1411, 439, 507], [1398.1, 463.4, 495.5])],
         [typeof(CustomerMetrics.Loyalty.ProgrammeRoi)] = [new CustomerMetrics.Loyalty.ProgrammeRoi(100, 5.5, new ConfidenceInterval(1.5, 9.5, 0.95), 0.3, 200)],
+        [typeof(GiniResult)] = [new GiniResult(4, 10, 10, 0.01), new GiniResult(2, 0, 0, double.NaN)],
+        [typeof(NpsGroupValue)] = [ValueByNps.Calculate([9, 7, 0, 10], [300, 50, 40, 0])],
     };
 
     private static Models.ModelFitInfo FitSample => new(Models.ModelFitMethod.Bfgs, 23, 40, true, 1e-9);

@@ -10,8 +10,10 @@ namespace CustomerMetrics.Acquisition;
 /// <remarks>
 /// Sources: David Skok, <i>SaaS Metrics 2.0 – A Guide to Measuring and Improving what Matters</i> (For Entrepreneurs):
 /// CAC, LTV = ARPA × gross margin ÷ churn, LTV:CAC ≥ 3 as the rule of thumb, months to recover CAC =
-/// CAC ÷ (ARPA × gross margin). The acquisition-to-retention ratio (commonly quoted at 5× to 25×) follows Gallo,
-/// <i>The Value of Keeping the Right Customers</i>, Harvard Business Review, 2014.
+/// CAC ÷ (ARPA × gross margin). For the acquisition-to-retention ratio sources quote different figures, not one:
+/// 5× (the single figure most often repeated, usually traced to Bain &amp; Company's retention work), 5–7× (marketing
+/// texts and vendor articles), and 5–25× (Gallo, <i>The Value of Keeping the Right Customers</i>, Harvard Business
+/// Review, 2014: "anywhere from five to 25 times", depending on the study and industry). Measure your own.
 /// <para>A zero denominator is never reported as 0 or as a silent infinity: a zero new-customer count gives NaN
 /// (<see cref="Cac"/>); a zero churn, zero margin, zero ARPA or zero CAC where it divides throws
 /// <see cref="ArgumentOutOfRangeException"/> with a message saying why the ratio is unbounded.</para>
@@ -78,7 +80,8 @@ public static class UnitEconomics
 
     /// <summary>
     /// Acquisition-to-retention cost ratio: what it costs to win a customer against what it costs to keep one for the
-    /// same period (commonly quoted between 5× and 25×; Gallo, HBR 2014).
+    /// same period. Sources quote 5×, 5–7× or 5–25× (Gallo, HBR 2014) depending on study and industry (see the type's
+    /// remarks); this computes yours from your costs rather than assuming one.
     /// </summary>
     /// <param name="costToAcquire">Cost to acquire one customer (CAC), currency units, finite and ≥ 0.</param>
     /// <param name="costToRetain">Cost to retain one customer (retention spend ÷ customers retained), finite and &gt; 0.</param>

@@ -106,8 +106,7 @@ public readonly record struct SpendSummary
     /// <exception cref="ArgumentOutOfRangeException">An amount is negative, NaN or infinite (the message names the index).</exception>
     public static SpendSummary Of(ReadOnlySpan<double> spend)
     {
-        NeumaierSum sum = default, squares = default, logs = default, logSquares = default;
-        long positive = 0;
+        SpendAccumulator accumulator = default;
         for (int i = 0; i < spend.Length; i++)
         {
             double x = spend[i];
@@ -116,18 +115,10 @@ public readonly record struct SpendSummary
                 ThrowHelper.ValueOutOfRange(nameof(spend), i, x, "finite amounts ≥ 0");
             }
 
-            sum.Add(x);
-            squares.Add(x * x);
-            if (x > 0)
-            {
-                double log = Math.Log(x);
-                positive++;
-                logs.Add(log);
-                logSquares.Add(log * log);
-            }
+            accumulator.Add(x);
         }
 
-        return new SpendSummary(spend.Length, sum.Value, squares.Value, positive, logs.Value, logSquares.Value);
+        return accumulator.ToSummary();
     }
 
     /// <summary>A Student t interval for <see cref="Mean"/>, in currency units.</summary>

@@ -68,4 +68,6 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.Validation.TrackingSeries))]
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.Validation.HoldoutByFrequency))]
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.Validation.PurchaseHistogram))]
+[JsonSerializable(typeof(CustomerMetrics.Value.GiniResult))]
+[JsonSerializable(typeof(CustomerMetrics.Value.NpsGroupValue))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;

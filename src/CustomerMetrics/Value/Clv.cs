@@ -133,8 +133,9 @@ public static partial class Clv
     /// <param name="transactionsPerMonth">T: average transactions per customer per month, finite and ≥ 0.</param>
     /// <param name="averageOrderValue">AOV: average money per transaction, finite and ≥ 0.</param>
     /// <param name="averageGrossMargin">AGM: gross margin as a fraction in [0, 1].</param>
-    /// <param name="averageLifetimeMonths">ALT: average customer lifetime in months, finite and &gt; 0
-    /// (from a monthly churn rate: <see cref="Subscriptions.Churn.Lifetime(double)"/>).</param>
+    /// <param name="averageLifetimeMonths">ALT: average customer lifetime in months to match T per month, finite and &gt; 0
+    /// (from a monthly churn rate: <see cref="Subscriptions.Churn.Lifetime(double)"/>). Not years: sources that define ALT
+    /// as "average customer age in years" would give a CLV 12 times too small here; multiply years by 12.</param>
     /// <returns>The inputs; <see cref="PredictiveClv.Value"/> is the CLV in money per customer.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An input is outside its range (the message names it and its value).</exception>
     public static PredictiveClv Predictive(double transactionsPerMonth, double averageOrderValue, double averageGrossMargin,
@@ -155,7 +156,7 @@ public static partial class Clv
     /// <param name="windowStart">First day of the observation window.</param>
     /// <param name="windowEnd">Last day of the observation window (≥ <paramref name="windowStart"/>).</param>
     /// <param name="averageGrossMargin">AGM as a fraction in [0, 1].</param>
-    /// <param name="averageLifetimeMonths">ALT in months (&gt; 0), given or from a monthly churn rate with <see cref="Subscriptions.Churn.Lifetime(double)"/>.</param>
+    /// <param name="averageLifetimeMonths">ALT in months (&gt; 0; years × 12, never years), given or from a monthly churn rate with <see cref="Subscriptions.Churn.Lifetime(double)"/>.</param>
     /// <returns>The estimated inputs; T and AOV (and so the value) are NaN for an empty log.</returns>
     /// <exception cref="ArgumentException">The spans differ in length, or the window ends before it starts.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A date is outside the window (the message names its index and value), an amount is not finite, or the margin or lifetime is out of range.</exception>
@@ -219,7 +220,10 @@ public static partial class Clv
 
     /// <summary>
     /// The what-if of the retention literature: how much retention-based CLV a gain of <paramref name="retentionGain"/>
-    /// (0.05 = 5 points) adds (Reichheld &amp; Sasser 1990; Gupta, Lehmann &amp; Stuart 2004).
+    /// <b>points</b> adds (0.05 = 5 percentage points: r = 0.80 becomes 0.85) (Reichheld &amp; Sasser 1990; Gupta,
+    /// Lehmann &amp; Stuart 2004). The sources say "a 5 % increase in retention" without saying whether they mean points
+    /// or a relative 5 % (0.80 → 0.84); for the relative reading use <see cref="RetentionWhatIfRelative"/>. The two
+    /// differ by a factor r in the gain, so state which one a figure uses.
     /// </summary>
     /// <param name="marginPerPeriod">m: gross margin per customer per period (money).</param>
     /// <param name="retentionRate">r: current retention per period, in [0, 1).</param>
@@ -244,6 +248,33 @@ public static partial class Clv
                 RetentionBased(marginPerPeriod, improved, discountRate, n))
             : new RetentionWhatIf(RetentionBased(marginPerPeriod, retentionRate, discountRate),
                 RetentionBased(marginPerPeriod, improved, discountRate));
+    }
+
+    /// <summary>
+    /// The retention what-if with a <b>relative</b> gain: r becomes r × (1 + <paramref name="relativeGain"/>)
+    /// (0.05 = +5 % of r: 0.80 → 0.84). The points reading (0.80 → 0.85) is <see cref="RetentionWhatIf"/>; the sources'
+    /// "5 % more retention" is ambiguous between the two.
+    /// </summary>
+    /// <param name="marginPerPeriod">m: gross margin per customer per period (money).</param>
+    /// <param name="retentionRate">r: current retention per period, in [0, 1).</param>
+    /// <param name="discountRate">d: discount rate per period, &gt; −1.</param>
+    /// <param name="relativeGain">g: relative change of r as a fraction (default 0.05, finite, ≥ −1); r × (1 + g) must stay in [0, 1).</param>
+    /// <param name="periods">Finite horizon in periods, or <c>null</c> (default) for the infinite horizon.</param>
+    /// <returns>Both CLVs; <see cref="Value.RetentionWhatIf.RetentionGain"/> is the gain in points, r × g.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An input is out of range, or r × (1 + g) falls outside [0, 1).</exception>
+    public static RetentionWhatIf RetentionWhatIfRelative(double marginPerPeriod, double retentionRate, double discountRate,
+        double relativeGain = 0.05, int? periods = null)
+    {
+        Guard.Finite(relativeGain);
+        Guard.Fraction(retentionRate);
+        double improved = retentionRate * (1 + relativeGain);
+        if (!(relativeGain >= -1 && improved < 1))
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(relativeGain), relativeGain, string.Create(CultureInfo.InvariantCulture,
+                $"gains ≥ −1 keeping r × (1 + gain) below 1 (r = {retentionRate:R})"));
+        }
+
+        return RetentionWhatIf(marginPerPeriod, retentionRate, discountRate, improved - retentionRate, periods);
     }
 
     /// <summary>The compensated sum of the amounts; names the first non-finite amount, or throws <see cref="OverflowException"/> when finite amounts overflow.</summary>

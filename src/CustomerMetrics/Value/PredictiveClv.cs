@@ -11,6 +11,11 @@ namespace CustomerMetrics.Value;
 /// Built by <see cref="Clv.Predictive(double, double, double, double)"/> or estimated from a log.
 /// </summary>
 /// <remarks>
+/// <para>Units: ALT is in <b>months</b> because T is per month; the product T × ALT is the number of transactions over
+/// a lifetime only when both use the same period. Some sources define ALT as "average customer age (lifespan) in
+/// years": passing years here with T per month gives a CLV 12 times too small (a 3-year lifetime passed as 3 counts
+/// 3 months). Multiply years by 12 (or derive ALT from a monthly churn rate with
+/// <see cref="Subscriptions.Churn.Lifetime(double)"/>, which returns months for a monthly rate).</para>
 /// A derived value, not sufficient statistics: it has no <c>+</c>; merge the logs (or the historical results) instead.
 /// <c>default</c> (lifetime 0) is not a valid value and does not read back from JSON: a lifetime is positive.
 /// </remarks>
@@ -21,7 +26,7 @@ public readonly record struct PredictiveClv
     /// <param name="transactionsPerMonth">T: average transactions per customer per month, finite and ≥ 0; NaN only together with <paramref name="averageOrderValue"/> (an empty log).</param>
     /// <param name="averageOrderValue">AOV: average money per transaction, finite (negative when refunds outweigh sales); NaN only together with <paramref name="transactionsPerMonth"/>.</param>
     /// <param name="averageGrossMargin">AGM: gross margin as a fraction in [0, 1].</param>
-    /// <param name="averageLifetimeMonths">ALT: average customer lifetime in months, finite and &gt; 0.</param>
+    /// <param name="averageLifetimeMonths">ALT: average customer lifetime in months (not years: multiply years by 12), finite and &gt; 0.</param>
     /// <exception cref="ArgumentOutOfRangeException">An input is outside its range (the message names it and its value).</exception>
     [JsonConstructor]
     public PredictiveClv(double transactionsPerMonth, double averageOrderValue, double averageGrossMargin, double averageLifetimeMonths)

@@ -9,7 +9,11 @@ namespace CustomerMetrics.Value;
 /// Reichheld &amp; Sasser 1990, <i>Zero Defections</i>, Harvard Business Review: a 5-point rise in retention lifts profits
 /// by 25–95 %; Gupta, Lehmann &amp; Stuart 2004: a 1 % retention gain adds about 5 % to customer value).
 /// </summary>
-/// <remarks><c>default</c> (two default <see cref="RetentionClv"/>) is valid: no gain.</remarks>
+/// <remarks>
+/// <para>"+5 % retention" is ambiguous in the sources: <see cref="RetentionGain"/> is in points (0.05 = 0.80 → 0.85) and
+/// <see cref="RelativeRetentionGain"/> relative to the baseline rate; <see cref="Clv.RetentionWhatIf"/> takes points and
+/// <see cref="Clv.RetentionWhatIfRelative"/> a relative gain.</para>
+/// <c>default</c> (two default <see cref="RetentionClv"/>) is valid: no gain.</remarks>
 [JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public readonly record struct RetentionWhatIf
 {
@@ -34,6 +38,10 @@ public readonly record struct RetentionWhatIf
 
     /// <summary>The retention gain Δ in points as a fraction (0.05 = 5 points).</summary>
     public double RetentionGain => Improved.RetentionRate - Baseline.RetentionRate;
+
+    /// <summary>The retention gain relative to the baseline rate, Δ ÷ r (0.0625 when 0.80 becomes 0.85); NaN when r is 0.</summary>
+    [JsonIgnore]
+    public double RelativeRetentionGain => Baseline.RetentionRate == 0 ? double.NaN : RetentionGain / Baseline.RetentionRate;
 
     /// <summary>Added value per customer, Improved − Baseline (money).</summary>
     public double ValueGain => Improved.Value - Baseline.Value;

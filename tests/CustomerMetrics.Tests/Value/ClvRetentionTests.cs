@@ -60,6 +60,21 @@ public class ClvRetentionTests
     }
 
     [Fact]
+    public void Relative_retention_what_if_is_the_other_reading_of_five_percent()
+    {
+        // +5 % of r = 0.80 is 0.84 (points: 0.85): 100 × 0.84 / 0.26 against 100 × 0.8 / 0.3.
+        RetentionWhatIf relative = Clv.RetentionWhatIfRelative(100, 0.8, 0.1);
+        Assert.Equal(0.04, relative.RetentionGain, 12);
+        Assert.Equal(0.05, relative.RelativeRetentionGain, 12);
+        Assert.Equal(84 / 0.26, relative.Improved.Value, 9);
+        Assert.Equal(0.0625, Clv.RetentionWhatIf(100, 0.8, 0.1).RelativeRetentionGain, 12);
+        Assert.Equal(12, Clv.RetentionWhatIfRelative(100, 0.8, 0.1, 0.05, 12).Improved.Horizon);
+        Assert.True(double.IsNaN(Clv.RetentionWhatIfRelative(100, 0, 0.1).RelativeRetentionGain));
+        Assert.Equal("relativeGain", Assert.Throws<ArgumentOutOfRangeException>(() => Clv.RetentionWhatIfRelative(100, 0.96, 0.1)).ParamName);
+        Assert.Equal("relativeGain", Assert.Throws<ArgumentOutOfRangeException>(() => Clv.RetentionWhatIfRelative(100, 0.5, 0.1, -1.5)).ParamName);
+    }
+
+    [Fact]
     public void Bad_input_is_rejected_by_name()
     {
         Assert.Equal("retentionRate", Assert.Throws<ArgumentOutOfRangeException>(() => Clv.RetentionBased(100, 1, 0.1)).ParamName);
