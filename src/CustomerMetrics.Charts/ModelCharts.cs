@@ -52,6 +52,7 @@ public static class ModelCharts
         }
 
         plot.Axes.DateTimeTicksBottom();
+        plot.XLabel("Period end [date]"); // the date axis replaces the bottom axis and its label
         plot.ShowLegend(cumulative ? Alignment.UpperLeft : Alignment.UpperRight);
         return plot;
     }

@@ -100,12 +100,19 @@ public static class SurveyCharts
         }
 
         Plot plot = ChartParts.NewPlot("NPS by segment", "Segment", "NPS [points]");
-        var bars = new ScottPlot.Plottables.ErrorBar(xs, ys, null, null, below, above);
+        var bars = new ScottPlot.Plottables.ErrorBar(xs, ys, null, null, below, above)
+        {
+            // Named, not positional: the constructor's order of the y errors is not what its names suggest.
+            YErrorNegative = below,
+            YErrorPositive = above,
+        };
+        bars.LineWidth = 2;
+        bars.CapSize = 8;
         plot.Add.Plottable(bars);
         bars.LegendText = $"{ChartParts.Percent(confidenceLevel)} interval";
         ScottPlot.Plottables.Scatter points = plot.Add.ScatterPoints(xs.ToArray(), ys.ToArray());
         points.LegendText = "NPS";
-        points.MarkerSize = 9;
+        points.MarkerSize = 11;
         ChartParts.CategoryTicks(plot, labels);
         plot.Axes.SetLimitsX(-0.5, segments.Count - 0.5);
         plot.ShowLegend();
