@@ -32,10 +32,11 @@ internal static class ChartParts
         }
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
-        if (labels.Count > 8)
+        if (ticks.Count > 10)
         {
             plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.Axes.Bottom.MinimumSize = 90; // room for the rotated labels above the axis label
         }
     }
 

@@ -96,7 +96,7 @@ public static class SubscriptionCharts
         plot.Add.HorizontalLine(0, 1, Colors.Gray);
         ChartParts.CategoryTicks(plot, ticks);
         plot.Axes.SetLimitsX(-0.6, movements.Count - 0.4);
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 
