@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerMetrics;
 using CustomerMetrics.Value;
 using CustomerMetrics.Value.Models;
 using CustomerMetrics.Value.Models.Validation;
@@ -20,9 +21,10 @@ internal static class ModelComparisonSection
         output.WriteLine(split.ToString());
         ParetoNbdModel pareto = ParetoNbd.Fit(split.Calibration);
         output.WriteLine(pareto.ToString());
+        BgNbdModel bgNbd = BgNbd.Fit(split.Calibration);
         ModelComparisonRow[] table = PurchaseDiagnostics.Compare(split,
         [
-            ("BG/NBD", new BgNbdPurchaseModel(BgNbd.Fit(split.Calibration)), 4),
+            ("BG/NBD", new BgNbdPurchaseModel(bgNbd), 4),
             ("Pareto/NBD", pareto, ParetoNbdModel.ParameterCount),
             ("MBG/NBD", MbgNbd.Fit(split.Calibration), MbgNbdModel.ParameterCount),
         ]);
@@ -30,6 +32,20 @@ internal static class ModelComparisonSection
         {
             output.WriteLine("  " + row);
         }
+
+        // Intervals from parameter uncertainty (delta method) and DERT, BG/NBD.
+        RfmSummary calibration = split.Calibration;
+        BgNbdUncertainty uncertainty = BgNbdUncertainty.Estimate(bgNbd, calibration);
+        ConfidenceInterval holdoutTotal = uncertainty.BaseExpectedPurchases(split.HoldoutLength, calibration.Frequency, calibration.Recency, calibration.Age);
+        double actual = 0;
+        foreach (double purchases in split.HoldoutPurchases)
+        {
+            actual += purchases;
+        }
+
+        output.WriteLine(string.Create(inv, $"BG/NBD expected holdout purchases, 95 % interval from parameter uncertainty: {holdoutTotal}; actual {actual:0}"));
+        output.WriteLine(string.Create(inv,
+            $"Customer x = 2, tx = 30, T = 38 weeks: P(alive) {uncertainty.ProbabilityAlive(2, 30, 38)}, next 39 weeks {uncertainty.ConditionalExpectedPurchases(39, 2, 30, 38)}, DERT at 15 %/year {bgNbd.DiscountedExpectedResidualTransactions(Math.Log(1.15) / 52, 2, 30, 38):0.00}"));
 
         HoldoutByFrequency bins = PurchaseDiagnostics.CalibrationVersusHoldout(split, pareto, maxFrequency: 5);
         output.WriteLine("Holdout purchases by calibration frequency (actual / Pareto/NBD):");

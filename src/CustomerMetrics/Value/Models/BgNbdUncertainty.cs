@@ -1,0 +1,312 @@
+using CustomerMetrics.Internal;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace CustomerMetrics.Value.Models;
+
+/// <summary>
+/// Confidence intervals from parameter uncertainty (the delta method) on BG/NBD predictions, and on CLV when a
+/// Gamma-Gamma spend model is given: P(alive), E[X(t)], E[Y(t) | x, tₓ, T], DERT, CLV, and their sums over a customer base.
+/// </summary>
+/// <remarks>
+/// The covariance of the log-parameters is the inverse observed information (central-difference Hessian of the total
+/// log-likelihood on the data given, at the model's parameters). A prediction's gradient in the log-parameters is taken by
+/// central differences and the interval is symmetric on the log scale (counts, money) or the logit scale (probabilities),
+/// so it never leaves the prediction's range. The BG/NBD and Gamma-Gamma fits are separate and the Gamma-Gamma model
+/// assumes spend independent of the transaction process, so their covariance is block-diagonal. These intervals describe
+/// the uncertainty of the <i>expected</i> value only; for a customer's future count use
+/// <see cref="BgNbdBootstrap.PurchasesPredictionInterval"/>. Where the information matrix is not positive definite every
+/// interval is NaN (both bounds). Predictions that the parameters do not move (P(alive) = 1 at x = 0, E = 0 at t = 0)
+/// give a zero-width interval. Coverage of the 95 % interval measured by seeded simulation (refits on 1,000 simulated
+/// customers) is in the test suite.
+/// <threadsafety>Immutable; safe from any thread.</threadsafety>
+/// </remarks>
+public sealed class BgNbdUncertainty
+{
+    private readonly double[] _logParameters;
+    private readonly Matrix<double>? _covariance;
+
+    private BgNbdUncertainty(BgNbdModel purchases, GammaGammaModel? spend, double[] logParameters, Matrix<double>? covariance)
+    {
+        Purchases = purchases;
+        Spend = spend;
+        _logParameters = logParameters;
+        _covariance = covariance;
+    }
+
+    /// <summary>The BG/NBD model whose predictions are bracketed.</summary>
+    public BgNbdModel Purchases { get; }
+
+    /// <summary>The Gamma-Gamma spend model for CLV intervals; null when none was given.</summary>
+    public GammaGammaModel? Spend { get; }
+
+    /// <summary>Whether the information matrix was positive definite (otherwise every interval is NaN).</summary>
+    public bool HasCovariance => _covariance is not null;
+
+    /// <summary>
+    /// Covariance of the log-parameters (ln r, ln α, ln a, ln b, then ln p, ln q, ln γ with a spend model), a copy;
+    /// NaN everywhere when <see cref="HasCovariance"/> is false.
+    /// </summary>
+    /// <returns>A square matrix of 4 or 7 rows.</returns>
+    public double[,] LogParameterCovariance()
+    {
+        int n = _logParameters.Length;
+        var copy = new double[n, n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                copy[i, j] = _covariance?[i, j] ?? double.NaN;
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>Estimates the covariance of a BG/NBD model's parameters on the data it was fitted on.</summary>
+    /// <param name="purchases">The fitted model (not <c>default</c>).</param>
+    /// <param name="frequency">x per customer.</param>
+    /// <param name="recency">tₓ per customer.</param>
+    /// <param name="age">T per customer.</param>
+    /// <returns>The intervals' source.</returns>
+    /// <exception cref="ArgumentException">The spans differ in length or are empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A row is invalid (named by index).</exception>
+    /// <exception cref="InvalidOperationException">The model is <c>default</c>.</exception>
+    public static BgNbdUncertainty Estimate(BgNbdModel purchases, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age)
+    {
+        _ = purchases.ExpectedPurchases(1); // Throws for the default model.
+        var data = new BgNbdLikelihood(frequency, recency, age, default);
+        double[] log = [Math.Log(purchases.R), Math.Log(purchases.Alpha), Math.Log(purchases.A), Math.Log(purchases.B)];
+        return new BgNbdUncertainty(purchases, null, log, PredictionDelta.LogCovariance(data.NegativeLogLikelihood, log));
+    }
+
+    /// <summary>Estimates the covariance of a BG/NBD model fitted on an RFM summary.</summary>
+    /// <param name="purchases">The fitted model.</param>
+    /// <param name="summary">The summary it was fitted on.</param>
+    /// <returns>The intervals' source.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
+    /// <exception cref="ArgumentException">The summary is empty.</exception>
+    /// <exception cref="InvalidOperationException">The model is <c>default</c>.</exception>
+    public static BgNbdUncertainty Estimate(BgNbdModel purchases, RfmSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return Estimate(purchases, summary.Frequency, summary.Recency, summary.Age);
+    }
+
+    /// <summary>Estimates the joint (block-diagonal) covariance of a BG/NBD and a Gamma-Gamma model fitted on an RFM summary, for CLV intervals.</summary>
+    /// <param name="purchases">The BG/NBD model fitted on <paramref name="summary"/>.</param>
+    /// <param name="spend">The Gamma-Gamma model fitted on the summary's customers with repeat purchases.</param>
+    /// <param name="summary">The summary (x, tₓ, T and z̄).</param>
+    /// <returns>The intervals' source.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
+    /// <exception cref="ArgumentException">The summary is empty.</exception>
+    /// <exception cref="ModelFitException">No customer has a repeat purchase.</exception>
+    /// <exception cref="InvalidOperationException">A model is <c>default</c>.</exception>
+    public static BgNbdUncertainty Estimate(BgNbdModel purchases, GammaGammaModel spend, RfmSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var core = Estimate(purchases, summary.Frequency, summary.Recency, summary.Age);
+        _ = spend.ConditionalExpectedAverageSpend(1, 1); // Throws for the default model.
+        int used = 0;
+        foreach (double x in summary.Frequency)
+        {
+            used += x > 0 ? 1 : 0;
+        }
+
+        if (used == 0)
+        {
+            ModelFitException.ThrowNoRepeatPurchase("Gamma-Gamma", "there is no repeat spend to estimate its covariance on");
+        }
+
+        var xs = new double[used];
+        var ms = new double[used];
+        var ws = new double[used];
+        for (int i = 0, j = 0; i < summary.Count; i++)
+        {
+            if (summary.Frequency[i] > 0)
+            {
+                xs[j] = summary.Frequency[i];
+                ms[j] = summary.MeanSpend[i];
+                ws[j] = 1;
+                j++;
+            }
+        }
+
+        var spendData = new GammaGammaLikelihood(xs, ms, ws);
+        double[] spendLog = [Math.Log(spend.P), Math.Log(spend.Q), Math.Log(spend.Gamma)];
+        var spendCovariance = PredictionDelta.LogCovariance(spendData.NegativeLogLikelihood, spendLog);
+        double[] log = [.. core._logParameters, .. spendLog];
+        Matrix<double>? joint = null;
+        if (core._covariance is not null && spendCovariance is not null)
+        {
+            joint = Matrix<double>.Build.Dense(7, 7);
+            joint.SetSubMatrix(0, 0, core._covariance);
+            joint.SetSubMatrix(4, 4, spendCovariance);
+        }
+
+        return new BgNbdUncertainty(purchases, spend, log, joint);
+    }
+
+    /// <summary>Interval on P(alive | x, tₓ, T) (logit scale).</summary>
+    /// <param name="frequency">x.</param>
+    /// <param name="recency">tₓ.</param>
+    /// <param name="age">T.</param>
+    /// <param name="confidenceLevel">Nominal coverage in (0, 1).</param>
+    /// <returns>An interval of fractions in (0, 1]; [1, 1] when x = 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The row or the level is invalid.</exception>
+    public ConfidenceInterval ProbabilityAlive(double frequency, double recency, double age, double confidenceLevel = 0.95)
+    {
+        Guard.ConfidenceLevel(confidenceLevel);
+        _ = Purchases.ProbabilityAlive(frequency, recency, age);
+        return PredictionDelta.Interval(p => Model(p).Alive(frequency, recency, age), _logParameters, _covariance, DeltaScale.Logit, confidenceLevel);
+    }
+
+    /// <summary>Interval on E[X(t)], the expected purchases of a new customer in a period of length t (log scale).</summary>
+    /// <param name="t">Horizon, finite and ≥ 0, in the data's unit.</param>
+    /// <param name="confidenceLevel">Nominal coverage in (0, 1).</param>
+    /// <returns>An interval of expected purchases.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">t or the level is invalid.</exception>
+    public ConfidenceInterval ExpectedPurchases(double t, double confidenceLevel = 0.95)
+    {
+        Guard.ConfidenceLevel(confidenceLevel);
+        Guard.NonNegativeFinite(t);
+        return PredictionDelta.Interval(p => BgNbdModel.Expected(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]), t),
+            _logParameters, _covariance, DeltaScale.Log, confidenceLevel);
+    }
+
+    /// <summary>Interval on E[Y(t) | x, tₓ, T], a customer's expected purchases in the next t (log scale).</summary>
+    /// <param name="t">Horizon, finite and ≥ 0, in the data's unit.</param>
+    /// <param name="frequency">x.</param>
+    /// <param name="recency">tₓ.</param>
+    /// <param name="age">T.</param>
+    /// <param name="confidenceLevel">Nominal coverage in (0, 1).</param>
+    /// <returns>An interval of expected purchases.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">t, the row or the level is invalid.</exception>
+    public ConfidenceInterval ConditionalExpectedPurchases(double t, double frequency, double recency, double age, double confidenceLevel = 0.95)
+    {
+        Guard.ConfidenceLevel(confidenceLevel);
+        Guard.NonNegativeFinite(t);
+        _ = Purchases.ConditionalExpectedPurchases(t, frequency, recency, age);
+        return PredictionDelta.Interval(p => Model(p).Conditional(t, frequency, recency, age), _logParameters, _covariance, DeltaScale.Log, confidenceLevel);
+    }
+
+    /// <summary>Interval on Σᵢ E[Y(t) | xᵢ, tₓᵢ, Tᵢ], the whole base's expected purchases in the next t (log scale).</summary>
+    /// <param name="t">Horizon, finite and ≥ 0, in the data's unit.</param>
+    /// <param name="frequency">x per customer.</param>
+    /// <param name="recency">tₓ per customer.</param>
+    /// <param name="age">T per customer.</param>
+    /// <param name="confidenceLevel">Nominal coverage in (0, 1).</param>
+    /// <returns>An interval of expected purchases of the base.</returns>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">t, a row (named by index) or the level is invalid.</exception>
+    public ConfidenceInterval BaseExpectedPurchases(double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        double confidenceLevel = 0.95)
+    {
+        Guard.ConfidenceLevel(confidenceLevel);
+        Guard.NonNegativeFinite(t);
+        Guard.SameLength(frequency.Length, recency.Length);
+        Guard.SameLength(frequency.Length, age.Length);
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            BgNbdLikelihood.ValidateRow(frequency, recency, age, i);
+        }
+
+        double[] x = frequency.ToArray(), tx = recency.ToArray(), ages = age.ToArray();
+        return PredictionDelta.Interval(p =>
+        {
+            var model = Model(p);
+            var sum = new NeumaierSum();
+            for (int i = 0; i < x.Length; i++)
+            {
+                sum.Add(model.Conditional(t, x[i], tx[i], ages[i]));
+            }
+
+            return sum.Value;
+        }, _logParameters, _covariance, DeltaScale.Log, confidenceLevel);
+    }
+
+    /// <summary>Interval on <see cref="BgNbdModel.DiscountedExpectedResidualTransactions"/> (log scale).</summary>
+    /// <param name="discountRate">Continuous discount rate per unit of the data's time, finite and &gt; 0.</param>
+    /// <param name="frequency">x.</param>
+    /// <param name="recency">tₓ.</param>
+    /// <param name="age">T.</param>
+    /// <param name="confidenceLevel">Nominal coverage in (0, 1).</param>
+    /// <returns>An interval of discounted expected purchases.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The rate, the row or the level is invalid.</exception>
+    public ConfidenceInterval DiscountedExpectedResidualTransactions(double discountRate, double frequency, double recency, double age, double confidenceLevel = 0.95)
+    {
+        Guard.ConfidenceLevel(confidenceLevel);
+        _ = Purchases.ProbabilityAlive(frequency, recency, age);
+        Guard.PositiveFinite(discountRate);
+        return PredictionDelta.Interval(p => Model(p).DiscountedExpectedResidualTransactions(discountRate, frequency, recency, age),
+            _logParameters, _covariance, DeltaScale.Log, confidenceLevel);
+    }
+
+    /// <summary>
+    /// Interval on a customer's discounted CLV (<see cref="ProbabilisticClv.Discounted(BgNbdModel, GammaGammaModel, double, int, double, double, double, double, double)"/>),
+    /// from the joint uncertainty of both models (log scale).
+    /// </summary>
+    /// <param name="unitsPerMonth">Data time units per month, finite and &gt; 0 (<see cref="ProbabilisticClv.UnitsPerMonth"/>).</param>
+    /// <param name="months">Horizon in months, 0 to <see cref="ProbabilisticClv.MaxMonths"/>.</param>
+    /// <param name="monthlyDiscountRate">Discount rate per month, ≥ 0.</param>
+    /// <param name="frequency">x.</param>
+    /// <param name="recency">tₓ.</param>
+    /// <param name="age">T.</param>
+    /// <param name="meanSpend">z̄ (&gt; 0 when x &gt; 0).</param>
+    /// <param name="confidenceLevel">Nominal coverage in (0, 1).</param>
+    /// <returns>An interval of revenue in the spend model's currency.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An argument, the row or the level is invalid.</exception>
+    /// <exception cref="InvalidOperationException">No spend model was given to <see cref="Estimate(BgNbdModel, GammaGammaModel, RfmSummary)"/>.</exception>
+    public ConfidenceInterval Clv(double unitsPerMonth, int months, double monthlyDiscountRate, double frequency, double recency, double age, double meanSpend,
+        double confidenceLevel = 0.95)
+    {
+        Guard.ConfidenceLevel(confidenceLevel);
+        var spend = RequireSpend();
+        _ = ProbabilisticClv.Discounted(Purchases, spend, unitsPerMonth, months, monthlyDiscountRate, frequency, recency, age, meanSpend);
+        return PredictionDelta.Interval(p => ProbabilisticClv.Discounted(Model(p), SpendModel(p), unitsPerMonth, months, monthlyDiscountRate,
+            frequency, recency, age, meanSpend), _logParameters, _covariance, DeltaScale.Log, confidenceLevel);
+    }
+
+    /// <summary>Interval on the whole base's discounted CLV, Σᵢ CLVᵢ over the summary's customers (log scale).</summary>
+    /// <param name="summary">The customers.</param>
+    /// <param name="months">Horizon in months, 0 to <see cref="ProbabilisticClv.MaxMonths"/>.</param>
+    /// <param name="monthlyDiscountRate">Discount rate per month, ≥ 0.</param>
+    /// <param name="confidenceLevel">Nominal coverage in (0, 1).</param>
+    /// <returns>An interval of revenue in the spend model's currency.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An argument or the level is invalid.</exception>
+    /// <exception cref="InvalidOperationException">No spend model was given.</exception>
+    public ConfidenceInterval BaseClv(RfmSummary summary, int months, double monthlyDiscountRate, double confidenceLevel = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        Guard.ConfidenceLevel(confidenceLevel);
+        var spend = RequireSpend();
+        var values = new double[summary.Count];
+        ProbabilisticClv.Discounted(Purchases, spend, summary, months, monthlyDiscountRate, values);
+        return PredictionDelta.Interval(p =>
+        {
+            ProbabilisticClv.Discounted(Model(p), SpendModel(p), summary, months, monthlyDiscountRate, values);
+            var sum = new NeumaierSum();
+            foreach (double v in values)
+            {
+                sum.Add(v);
+            }
+
+            return sum.Value;
+        }, _logParameters, _covariance, DeltaScale.Log, confidenceLevel);
+    }
+
+    private static BgNbdModel Model(double[] p) => new(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]));
+
+    private static GammaGammaModel SpendModel(double[] p) => new(Math.Exp(p[4]), Math.Exp(p[5]), Math.Exp(p[6]));
+
+    private GammaGammaModel RequireSpend()
+    {
+        if (Spend is not { } spend)
+        {
+            ThrowHelper.InvalidOperation("CLV intervals need the Gamma-Gamma model: use BgNbdUncertainty.Estimate(purchases, spend, summary).");
+            return default;
+        }
+
+        return spend;
+    }
+}
