@@ -3,52 +3,77 @@
 
 Usage: run-notebooks.py FEED VERSION NOTEBOOK...
 
-Each notebook's first code cell loads the package with the two lines a user keeps:
+A committed notebook has no outputs (checked first). Its first code cell loads the package with the two lines a user
+keeps:
     #i "nuget: <a folder feed>"
     #r "nuget: CustomerMetrics, <version>"
-They are rewritten in memory (never on disk) to FEED and VERSION, so the run uses the package built from this commit.
-The notebook runs in its own folder (it reads its data file there). On a cell error the script prints the notebook,
-the cell's number and source and the kernel's error message, and exits 1. Executed copies are not written.
+They are rewritten in memory (never on disk) to FEED and VERSION, so that the run uses the package built from this
+commit. The notebook runs in its own folder (it reads its data file there) on the ".net-csharp" kernel, which must be
+registered (dotnet interactive jupyter install). On a cell error the script prints the notebook, the number and source
+of the first failing cell, its error message and outputs; it runs every notebook, then exits 1 if any failed.
+Executed copies are written only when EXECUTED_NOTEBOOKS names a folder (keep it outside the repository).
 """
+import os
 import re
+import subprocess
 import sys
+import tempfile
 import time
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
 feed, version, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
+kernel_log = os.path.join(tempfile.mkdtemp(), "kernel.log")  # the kernel's own console output, shown if it dies
 failed = 0
+
+
+def fail(message):
+    global failed
+    failed += 1
+    print(message)
+
+
 for path in paths:
     nb = nbformat.read(path, as_version=4)
-    source = nb.cells[[c.cell_type for c in nb.cells].index("code")].source
-    pinned = re.sub(r'#i "nuget:[^"]*"', f'#i "nuget: {feed}"', source, count=1)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    if any(c.get("outputs") or c.get("execution_count") for c in code):
+        fail(f"FAILED {path}: committed with outputs; clear them (Clear All Outputs, or jupyter nbconvert --clear-output --inplace)")
+        continue
+    source = code[0].source
+    pinned = re.sub(r'#i "nuget:[^"]*"', lambda _: f'#i "nuget: {feed}"', source, count=1)
     pinned = re.sub(r'#r "nuget: ?CustomerMetrics(\.[A-Za-z]+)?, ?[^"]*"',
                     lambda m: f'#r "nuget: CustomerMetrics{m.group(1) or ""}, {version}"', pinned)
-    if '#i "nuget:' not in source or version not in pinned:
-        print(f"{path}: the first code cell must hold #i \"nuget: ...\" and #r \"nuget: CustomerMetrics, ...\"")
-        failed += 1
+    if pinned.count(feed) != 1 or version not in pinned:
+        fail(f'FAILED {path}: the first code cell must hold #i "nuget: ..." and #r "nuget: CustomerMetrics, ..."')
         continue
-    first = next(c for c in nb.cells if c.cell_type == "code")
-    first.source = pinned
-    folder = path.rsplit("/", 1)[0] if "/" in path else "."
-    client = NotebookClient(nb, timeout=600, startup_timeout=180, kernel_name=".net-csharp",
-                            resources={"metadata": {"path": folder}})
-    start = time.monotonic()
-    try:
-        client.execute()
-    except (CellExecutionError, CellTimeoutError) as error:
-        failed += 1
-        print(f"FAILED {path}:\n{error}")
+    code[0].source = pinned
+
+    client = NotebookClient(nb, timeout=600, startup_timeout=180, kernel_name=".net-csharp", allow_errors=True,
+                            resources={"metadata": {"path": os.path.dirname(path) or "."}})
+    started = time.monotonic()
+    with open(kernel_log, "w") as log:
+        try:
+            client.execute(stdout=log, stderr=subprocess.STDOUT)
+        except Exception as error:  # the kernel did not start, died or timed out: no cell outputs to read
+            fail(f"FAILED {path}: {type(error).__name__}: {error}\n{open(kernel_log).read()[-4000:]}")
+            continue
+    if os.environ.get("EXECUTED_NOTEBOOKS"):
+        nbformat.write(nb, os.path.join(os.environ["EXECUTED_NOTEBOOKS"], os.path.basename(path)))
+
+    bad = [(n, c) for n, c in enumerate(code, 1) if any(o.get("output_type") == "error" for o in c.get("outputs", []))]
+    if not bad:
+        print(f"ok {path}: {len(code)} code cells in {time.monotonic() - started:.0f} s")
         continue
-    errors = [(i, o) for i, c in enumerate(nb.cells) if c.cell_type == "code"
-              for o in c.get("outputs", []) if o.get("output_type") == "error"]
-    if errors:
-        failed += 1
-        for i, o in errors:
-            print(f"FAILED {path}, cell {i}: {o.get('ename')}: {o.get('evalue')}")
-        continue
-    cells = sum(1 for c in nb.cells if c.cell_type == "code")
-    print(f"ok {path}: {cells} code cells in {time.monotonic() - start:.0f} s")
+    n, cell = bad[0]  # later cells usually fail because of the first
+    lines = [f"FAILED {path}, code cell {n} of {len(code)}:", cell.source, "----"]
+    for o in cell.outputs:
+        if o.get("output_type") == "error":
+            lines += [f"{o.get('ename')}: {o.get('evalue')}", *o.get("traceback", [])]
+        elif o.get("output_type") == "stream":
+            lines.append(o.get("text", ""))
+        elif "text/plain" in o.get("data", {}):
+            lines.append(o["data"]["text/plain"])
+    fail("\n".join(lines))
+
 sys.exit(1 if failed else 0)
