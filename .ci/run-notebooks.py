@@ -3,12 +3,10 @@
 
 Usage: run-notebooks.py FEED VERSION NOTEBOOK...
 
-A committed notebook has no outputs (checked first). Its first code cell loads the package with the two lines a user
-keeps:
-    #i "nuget: <a folder feed>"
+A committed notebook has no outputs (checked first). Its first code cell loads the package,
     #r "nuget: CustomerMetrics, <version>"
-They are rewritten in memory (never on disk) to FEED and VERSION, so that the run uses the package built from this
-commit. The notebook runs in its own folder (it reads its data file there) on the ".net-csharp" kernel, which must be
+optionally after a folder feed, #i "nuget: <absolute path>". In memory (never on disk) the version becomes VERSION and
+the feed FEED (the #i line is added when absent), so that the run uses the package built from this commit. The notebook runs in its own folder (it reads its data file there) on the ".net-csharp" kernel, which must be
 registered (dotnet interactive jupyter install). On a cell error the script prints the notebook, the number and source
 of the first failing cell, its error message and outputs; it runs every notebook, then exits 1 if any failed.
 Executed copies are written only when EXECUTED_NOTEBOOKS names a folder (keep it outside the repository).
@@ -41,13 +39,13 @@ for path in paths:
         fail(f"FAILED {path}: committed with outputs; clear them (Clear All Outputs, or jupyter nbconvert --clear-output --inplace)")
         continue
     source = code[0].source
-    pinned = re.sub(r'#i "nuget:[^"]*"', lambda _: f'#i "nuget: {feed}"', source, count=1)
+    pinned = re.sub(r'^#i "nuget:[^"]*"\n', "", source, flags=re.M)
     pinned = re.sub(r'#r "nuget: ?CustomerMetrics(\.[A-Za-z]+)?, ?[^"]*"',
                     lambda m: f'#r "nuget: CustomerMetrics{m.group(1) or ""}, {version}"', pinned)
-    if pinned.count(feed) != 1 or version not in pinned:
-        fail(f'FAILED {path}: the first code cell must hold #i "nuget: ..." and #r "nuget: CustomerMetrics, ..."')
+    if version not in pinned:
+        fail(f'FAILED {path}: the first code cell must load the package with #r "nuget: CustomerMetrics, <version>"')
         continue
-    code[0].source = pinned
+    code[0].source = f'#i "nuget: {feed}"\n{pinned}'
 
     client = NotebookClient(nb, timeout=600, startup_timeout=180, kernel_name=".net-csharp", allow_errors=True,
                             resources={"metadata": {"path": os.path.dirname(path) or "."}})
