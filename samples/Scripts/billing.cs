@@ -6,10 +6,11 @@
 using System.Globalization;
 using CustomerMetrics.Subscriptions;
 
-var invariant = CultureInfo.InvariantCulture;
-CultureInfo.CurrentCulture = invariant;
+// The data file: the argument, or the sample's own beside this script's folder.
 string path = args.Length > 0 ? args[0]
     : Path.Combine((string)AppContext.GetData("EntryPointFileDirectoryPath")!, "../Notebooks/data/billing.csv");
+var invariant = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = invariant; // figures print the same on every machine
 
 // The export, one row per subscription:
 // customer,subscription,start,trial_ends_on,cancelled_on,ends_on,price,interval,quantity,segment,end_reason
