@@ -30,19 +30,19 @@ public readonly record struct KeyedRfmRecord<TKey>
     /// <summary>The customer's dense index into <see cref="KeyedRfmSummary{TKey}.Keys"/>.</summary>
     public int CustomerId { get; }
 
-    /// <summary>Repeat purchases x (a whole number ≥ 0).</summary>
+    /// <inheritdoc cref="RfmRecord.Frequency"/>
     public double Frequency { get; }
 
-    /// <summary>Time from first to last purchase t_x, in the summary's unit.</summary>
+    /// <inheritdoc cref="RfmRecord.Recency"/>
     public double Recency { get; }
 
-    /// <summary>Time from first purchase to the observation end T, in the summary's unit.</summary>
+    /// <inheritdoc cref="RfmRecord.Age"/>
     public double Age { get; }
 
-    /// <summary>Mean value of the repeat purchases (0 without repeats).</summary>
+    /// <inheritdoc cref="RfmRecord.MeanSpend"/>
     public double MeanSpend { get; }
 
-    /// <summary>Total spend of all purchases in the window.</summary>
+    /// <inheritdoc cref="RfmRecord.TotalSpend"/>
     public double TotalSpend { get; }
 
     /// <summary>One line, culture-invariant, e.g. <c>alice: x=2 t_x=30.43 T=38.86 m=22.35 total=74.02</c>.</summary>
