@@ -93,6 +93,13 @@ public readonly partial record struct CohortTable
     /// The logo retention table as text for notebooks: one row per cohort (period, customers, retention by age in %),
     /// then the size-weighted average; at most 24 ages are shown. Invariant culture.
     /// </summary>
+    /// <remarks>
+    /// Lines end in a single <c>'\n'</c> on every platform (not <see cref="Environment.NewLine"/>), and the text holds
+    /// real line breaks, never a backslash followed by <c>n</c>. A notebook that shows a literal <c>\n</c> is displaying
+    /// the string through an escaping view (the string as a JSON value, or as a property value inside the default
+    /// object formatter): print it (<c>Console.WriteLine(table)</c>) to read it as text, or display
+    /// <see cref="Cells"/>, which a .NET Interactive notebook renders as a table.
+    /// </remarks>
     /// <returns>The table as text.</returns>
     public override string ToString()
     {
@@ -104,14 +111,14 @@ public readonly partial record struct CohortTable
         const int MaxAges = 24;
         int n = CohortCount, ages = Math.Min(n, MaxAges);
         var s = new StringBuilder();
-        s.Append(CultureInfo.InvariantCulture, $"Logo retention by cohort, periods {FirstCohort}..{ObservedThrough}, {Customers} customers").AppendLine();
+        s.Append(CultureInfo.InvariantCulture, $"Logo retention by cohort, periods {FirstCohort}..{ObservedThrough}, {Customers} customers").Append('\n');
         s.Append("cohort  customers");
         for (int age = 0; age < ages; age++)
         {
             s.Append(CultureInfo.InvariantCulture, $"{"+" + age.ToString(CultureInfo.InvariantCulture),7}");
         }
 
-        s.AppendLine(n > MaxAges ? "  …" : "");
+        s.Append(n > MaxAges ? "  …\n" : "\n");
         for (int row = 0; row < n; row++)
         {
             int cohort = FirstCohort + row;
@@ -121,7 +128,7 @@ public readonly partial record struct CohortTable
                 s.Append(Percent(LogoRetention(cohort, age)));
             }
 
-            s.AppendLine();
+            s.Append('\n');
         }
 
         s.Append("average ");

@@ -117,6 +117,33 @@ public readonly partial record struct CohortTable
     [JsonIgnore]
     public int CohortCount => _cohortSizes.IsDefault ? 0 : _cohortSizes.Length;
 
+    /// <summary>
+    /// The observed cells in long form, cohort by cohort and age by age (<c>n(n+1)/2</c> cells for <c>n</c> cohorts;
+    /// none for an empty table), for display: a .NET Interactive notebook renders this as a table with one column per
+    /// <see cref="CohortCell"/> property, writing out the first <c>Formatter.ListExpansionLimit</c> rows (20 by default)
+    /// and the count of the rest. Built on each call (memory linear in cells); not serialized.
+    /// </summary>
+    [JsonIgnore]
+    public ImmutableArray<CohortCell> Cells
+    {
+        get
+        {
+            int n = CohortCount;
+            var cells = ImmutableArray.CreateBuilder<CohortCell>(n * (n + 1) / 2);
+            for (int row = 0; row < n; row++)
+            {
+                int cohort = FirstCohort + row;
+                for (int age = 0; age < n - row; age++)
+                {
+                    cells.Add(new CohortCell(cohort, age, CohortSizes[row], Active(cohort, age), RevenueAt(cohort, age),
+                        LogoRetention(cohort, age), RevenueRetention(cohort, age)));
+                }
+            }
+
+            return cells.MoveToImmutable();
+        }
+    }
+
     /// <summary>Whether the table has no cohort (the <c>default</c> value, or built from no records).</summary>
     [JsonIgnore]
     public bool IsEmpty => CohortCount == 0;

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using System.Numerics;
 using CustomerMetrics.Internal;
@@ -10,8 +11,18 @@ namespace CustomerMetrics.Value;
 /// <see cref="Clv.Historical(ReadOnlySpan{int}, ReadOnlySpan{double}, double)"/> (double, compensated sums).
 /// </summary>
 /// <typeparam name="T">The money type: <see cref="decimal"/> or <see cref="double"/>.</typeparam>
-/// <remarks>A class: it owns one array per column (memory linear in customers). Immutable; thread-safe to read.</remarks>
-public sealed class HistoricalClvByCustomer<T>
+/// <remarks>
+/// <para>A class: it owns one array per column (memory linear in customers). Immutable; thread-safe to read.</para>
+/// <para>
+/// Display: the result enumerates its rows as <see cref="HistoricalClvRow{T}"/> records (an <see cref="IReadOnlyList{T}"/>), so a .NET Interactive
+/// (Jupyter or Polyglot) notebook renders it as a table with one column per row property. The notebook formatter
+/// writes out only the first <c>Formatter.ListExpansionLimit</c> items of a sequence (20 by default) and then the
+/// count of the rest, so a large result shows its first rows; use LINQ (<c>.Skip(n).Take(k)</c>, <c>.OrderBy(...)</c>)
+/// to look further. Enumerating allocates one enumerator and copies one row at a time; the columns stay the fast path.
+/// <see cref="ToString"/> stays a one-line summary.
+/// </para>
+/// </remarks>
+public sealed class HistoricalClvByCustomer<T> : IReadOnlyList<HistoricalClvRow<T>>
     where T : struct, INumber<T>
 {
     private readonly int[] _ids;
@@ -61,6 +72,30 @@ public sealed class HistoricalClvByCustomer<T>
 
             return new HistoricalClv<T>(_transactions[index], _revenue[index], _value[index]);
         }
+    }
+
+    /// <summary>The row at <paramref name="index"/> with its customer id (the public indexer returns the bare
+    /// <see cref="HistoricalClv{T}"/>).</summary>
+    /// <param name="index">Row index, 0 to <see cref="Count"/> − 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the rows.</exception>
+    HistoricalClvRow<T> IReadOnlyList<HistoricalClvRow<T>>.this[int index] => RowAt(index);
+
+    /// <summary>Enumerates the rows in ascending customer id order.</summary>
+    /// <returns>An enumerator over <see cref="Count"/> rows; none for an empty log.</returns>
+    public IEnumerator<HistoricalClvRow<T>> GetEnumerator()
+    {
+        for (int i = 0; i < _ids.Length; i++)
+        {
+            yield return RowAt(i);
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private HistoricalClvRow<T> RowAt(int index)
+    {
+        HistoricalClv<T> row = this[index];
+        return new HistoricalClvRow<T>(_ids[index], _transactions[index], row.Revenue, row.Value);
     }
 
     /// <summary>Formats as <c>HistoricalClvByCustomer: 3 customers, total Historical CLV …</c>, invariant culture.</summary>

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using CustomerMetrics.Internal;
 
@@ -9,8 +10,18 @@ namespace CustomerMetrics.Value;
 /// <see cref="Clv.Historical{TKey}(ReadOnlySpan{TKey}, ReadOnlySpan{decimal}, decimal, CustomerKeys{TKey})"/>.
 /// </summary>
 /// <typeparam name="TKey">The customer key type.</typeparam>
-/// <remarks>Immutable; thread-safe to read.</remarks>
-public sealed class KeyedHistoricalClv<TKey>
+/// <remarks>
+/// <para>Immutable; thread-safe to read.</para>
+/// <para>
+/// Display: the keyed result enumerates its rows as <see cref="KeyedHistoricalClvRow{TKey}"/> records (an <see cref="IReadOnlyList{T}"/>), so a .NET Interactive
+/// (Jupyter or Polyglot) notebook renders it as a table with one column per row property. The notebook formatter
+/// writes out only the first <c>Formatter.ListExpansionLimit</c> items of a sequence (20 by default) and then the
+/// count of the rest, so a large result shows its first rows; use LINQ (<c>.Skip(n).Take(k)</c>, <c>.OrderBy(...)</c>)
+/// to look further. Enumerating allocates one enumerator and copies one row at a time; the columns stay the fast path.
+/// <see cref="ToString"/> stays a one-line summary.
+/// </para>
+/// </remarks>
+public sealed class KeyedHistoricalClv<TKey> : IReadOnlyList<KeyedHistoricalClvRow<TKey>>
     where TKey : notnull, IEquatable<TKey>
 {
     internal KeyedHistoricalClv(CustomerKeys<TKey> keys, HistoricalClvByCustomer<decimal> byCustomer)
@@ -48,6 +59,29 @@ public sealed class KeyedHistoricalClv<TKey>
             CheckRow(row);
             return new(Keys.KeyAt(ByCustomer.CustomerIds[row]), ByCustomer[row]);
         }
+    }
+
+    /// <summary>The row at <paramref name="row"/> flattened with its key (the public indexer returns a key–value pair).</summary>
+    /// <param name="row">Row index, 0 to <see cref="Count"/> − 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is outside the rows.</exception>
+    KeyedHistoricalClvRow<TKey> IReadOnlyList<KeyedHistoricalClvRow<TKey>>.this[int row] => RowAt(row);
+
+    /// <summary>Enumerates the rows in ascending customer id order, each flattened with its key.</summary>
+    /// <returns>An enumerator over <see cref="Count"/> rows; none for an empty log.</returns>
+    public IEnumerator<KeyedHistoricalClvRow<TKey>> GetEnumerator()
+    {
+        for (int i = 0; i < ByCustomer.Count; i++)
+        {
+            yield return RowAt(i);
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private KeyedHistoricalClvRow<TKey> RowAt(int row)
+    {
+        KeyValuePair<TKey, HistoricalClv<decimal>> pair = this[row];
+        return new KeyedHistoricalClvRow<TKey>(pair.Key, ByCustomer.CustomerIds[row], ByCustomer.Transactions[row], pair.Value.Revenue, pair.Value.Value);
     }
 
     /// <summary>"KeyedHistoricalClv&lt;String&gt;: 3 customers, total …" (invariant culture).</summary>

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using CustomerMetrics.Internal;
 
@@ -9,8 +10,18 @@ namespace CustomerMetrics.Value;
 /// <see cref="Rfm.Summarize{TKey}(ReadOnlySpan{TKey}, ReadOnlySpan{DateOnly}, ReadOnlySpan{double}, DateOnly, RfmOptions, CustomerKeys{TKey})"/>.
 /// </summary>
 /// <typeparam name="TKey">The customer key type.</typeparam>
-/// <remarks>Pass <see cref="Summary"/> to the model fits (<c>BgNbd.Fit</c>, <c>GammaGamma.Fit</c>). Immutable; thread-safe to read.</remarks>
-public sealed class KeyedRfmSummary<TKey>
+/// <remarks>
+/// <para>Pass <see cref="Summary"/> to the model fits (<c>BgNbd.Fit</c>, <c>GammaGamma.Fit</c>). Immutable; thread-safe to read.</para>
+/// <para>
+/// Display: the keyed summary enumerates its rows as <see cref="KeyedRfmRecord{TKey}"/> records (an <see cref="IReadOnlyList{T}"/>), so a .NET Interactive
+/// (Jupyter or Polyglot) notebook renders it as a table with one column per row property. The notebook formatter
+/// writes out only the first <c>Formatter.ListExpansionLimit</c> items of a sequence (20 by default) and then the
+/// count of the rest, so a large result shows its first rows; use LINQ (<c>.Skip(n).Take(k)</c>, <c>.OrderBy(...)</c>)
+/// to look further. Enumerating allocates one enumerator and copies one row at a time; the columns stay the fast path.
+/// <see cref="ToString"/> stays a one-line summary.
+/// </para>
+/// </remarks>
+public sealed class KeyedRfmSummary<TKey> : IReadOnlyList<KeyedRfmRecord<TKey>>
     where TKey : notnull, IEquatable<TKey>
 {
     internal KeyedRfmSummary(CustomerKeys<TKey> keys, RfmSummary summary)
@@ -54,6 +65,31 @@ public sealed class KeyedRfmSummary<TKey>
         int index = Keys.IndexOf(key);
         return index < 0 ? -1 : Summary.IndexOf(index);
     }
+
+    /// <summary>The row at <paramref name="row"/> flattened with its key (the public indexer returns a key–record pair).</summary>
+    /// <param name="row">Row index, 0 to <see cref="Count"/> − 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is outside the rows.</exception>
+    KeyedRfmRecord<TKey> IReadOnlyList<KeyedRfmRecord<TKey>>.this[int row]
+    {
+        get
+        {
+            KeyValuePair<TKey, RfmRecord> pair = this[row];
+            return new KeyedRfmRecord<TKey>(pair.Key, pair.Value);
+        }
+    }
+
+    /// <summary>Enumerates the rows in the summary's order, each flattened with its key.</summary>
+    /// <returns>An enumerator over <see cref="Count"/> rows; none for an empty summary.</returns>
+    public IEnumerator<KeyedRfmRecord<TKey>> GetEnumerator()
+    {
+        for (int i = 0; i < Summary.Count; i++)
+        {
+            KeyValuePair<TKey, RfmRecord> pair = this[i];
+            yield return new KeyedRfmRecord<TKey>(pair.Key, pair.Value);
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>"KeyedRfmSummary&lt;String&gt;: 3 customers, unit day, …" (invariant culture).</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"KeyedRfmSummary<{typeof(TKey).Name}>: {Summary}");

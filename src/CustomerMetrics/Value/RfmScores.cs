@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using CustomerMetrics.Internal;
 
@@ -7,8 +8,18 @@ namespace CustomerMetrics.Value;
 /// RFM quintile scores per customer (parallel to the <see cref="RfmSummary"/> they came from) with segment counts.
 /// Built by <see cref="Rfm.Score(RfmSummary)"/>.
 /// </summary>
-/// <remarks>A class: it owns one array per column. Immutable; thread-safe to read.</remarks>
-public sealed class RfmScores
+/// <remarks>
+/// <para>A class: it owns one array per column. Immutable; thread-safe to read.</para>
+/// <para>
+/// Display: the scores object enumerates its rows as <see cref="RfmScoreRow"/> records (an <see cref="IReadOnlyList{T}"/>), so a .NET Interactive
+/// (Jupyter or Polyglot) notebook renders it as a table with one column per row property. The notebook formatter
+/// writes out only the first <c>Formatter.ListExpansionLimit</c> items of a sequence (20 by default) and then the
+/// count of the rest, so a large result shows its first rows; use LINQ (<c>.Skip(n).Take(k)</c>, <c>.OrderBy(...)</c>)
+/// to look further. Enumerating allocates one enumerator and copies one row at a time; the columns stay the fast path.
+/// <see cref="ToString"/> stays a one-line summary.
+/// </para>
+/// </remarks>
+public sealed class RfmScores : IReadOnlyList<RfmScoreRow>
 {
     private readonly int[] _ids;
     private readonly byte[] _r;
@@ -69,6 +80,30 @@ public sealed class RfmScores
         }
 
         return _segmentCounts[(int)segment];
+    }
+
+    /// <summary>The row at <paramref name="index"/> with its customer id and segment (the public indexer returns the bare
+    /// <see cref="RfmScore"/>).</summary>
+    /// <param name="index">Row index, 0 to <see cref="Count"/> − 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the rows.</exception>
+    RfmScoreRow IReadOnlyList<RfmScoreRow>.this[int index] => RowAt(index);
+
+    /// <summary>Enumerates the rows in the order of <see cref="CustomerIds"/>, each with its customer id and segment.</summary>
+    /// <returns>An enumerator over <see cref="Count"/> rows; none for empty scores.</returns>
+    public IEnumerator<RfmScoreRow> GetEnumerator()
+    {
+        for (int i = 0; i < _ids.Length; i++)
+        {
+            yield return RowAt(i);
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private RfmScoreRow RowAt(int index)
+    {
+        RfmScore score = this[index];
+        return new RfmScoreRow(_ids[index], score.Recency, score.Frequency, score.Monetary);
     }
 
     /// <summary>"RfmScores: 2357 customers; Champions 300, …" listing the non-empty segments.</summary>

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Globalization;
 using CustomerMetrics.Internal;
 
@@ -13,8 +14,16 @@ namespace CustomerMetrics.Value;
 /// A class, not a struct: it owns one array per column (memory is linear in the number of customers). The columns are
 /// exposed as <see cref="ReadOnlySpan{T}"/> so they pass to model fits without copying. Immutable; thread-safe to read.
 /// Summaries of disjoint customer sets do not merge by <c>+</c>: a customer's row needs all of its transactions.
+/// /// <para>
+/// Display: the summary enumerates its rows as <see cref="RfmRecord"/> records (an <see cref="IReadOnlyList{T}"/>), so a .NET Interactive
+/// (Jupyter or Polyglot) notebook renders it as a table with one column per row property. The notebook formatter
+/// writes out only the first <c>Formatter.ListExpansionLimit</c> items of a sequence (20 by default) and then the
+/// count of the rest, so a large result shows its first rows; use LINQ (<c>.Skip(n).Take(k)</c>, <c>.OrderBy(...)</c>)
+/// to look further. Enumerating allocates one enumerator and copies one row at a time; the columns stay the fast path.
+/// <see cref="ToString"/> stays a one-line summary.
+/// </para>
 /// </remarks>
-public sealed class RfmSummary
+public sealed class RfmSummary : IReadOnlyList<RfmRecord>
 {
     private readonly int[] _customerIds;
     private readonly double[] _frequency;
@@ -161,6 +170,18 @@ public sealed class RfmSummary
         return new RfmSummary(customerIds.ToArray(), frequency.ToArray(), recency.ToArray(), age.ToArray(), meanSpend.ToArray(),
             total, unit, PeriodCounting.FractionalDays, observationEnd, 0, 0);
     }
+
+    /// <summary>Enumerates the rows in ascending customer id order, as <see cref="this[int]"/> reads them.</summary>
+    /// <returns>An enumerator over <see cref="Count"/> rows; none for an empty summary.</returns>
+    public IEnumerator<RfmRecord> GetEnumerator()
+    {
+        for (int i = 0; i < _customerIds.Length; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>"RfmSummary: 2357 customers, unit week, end 1997-09-30, 4700 transactions used, 2219 after the end excluded".</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

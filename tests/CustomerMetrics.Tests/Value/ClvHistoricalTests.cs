@@ -108,7 +108,7 @@ public class ClvHistoricalTests
         Assert.Equal(new HistoricalClv<double>(2, 4.0, 2.0), r[1]);
         Assert.Equal(new HistoricalClv<double>(3, 6.0, 3.0), r.Total);
         Assert.Throws<ArgumentOutOfRangeException>(() => r[-1]);
-        Assert.Equal(0, Clv.Historical(ReadOnlySpan<int>.Empty, ReadOnlySpan<double>.Empty, 0.5).Count);
+        Assert.Empty(Clv.Historical(ReadOnlySpan<int>.Empty, ReadOnlySpan<double>.Empty, 0.5));
     }
 
     public sealed record Row(int Id, long Cents);

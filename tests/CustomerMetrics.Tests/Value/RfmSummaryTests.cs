@@ -128,7 +128,7 @@ public class RfmSummaryTests
     public void Empty_log_gives_an_empty_summary()
     {
         RfmSummary s = Rfm.Summarize([], [], [], End, RfmOptions.Weeks);
-        Assert.Equal(0, s.Count);
+        Assert.Empty(s);
         Assert.Equal(0, s.TransactionsUsed);
         Assert.Contains("0 customers", s.ToString(), StringComparison.Ordinal);
     }
