@@ -61,7 +61,7 @@ internal static class SubscriptionsSection
         }
 
         CohortTable table = CohortTable.Build(customers.ToArray(), cohorts.ToArray(), active.ToArray(), revenue.ToArray(), observedThrough: 7);
-        output.WriteLine(table.ToString());
+        output.WriteLine(table.ToText());
         output.WriteLine("Average revenue retention by age: " + string.Join(" ", table.AverageRevenueRetentionCurve().Select(r => r.ToString("P0", c))));
 
         output.WriteLine();

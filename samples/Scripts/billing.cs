@@ -61,7 +61,7 @@ foreach ((string segment, var periods) in ledger.Segments.OrderBy(s => s.Key, St
 // Acquisition cohorts (period = month of the ledger): the logo-retention triangle, then a few ages per cohort with its
 // realised revenue per customer, and the size-weighted average curve.
 CohortTable cohorts = ledger.Cohorts;
-Console.WriteLine(cohorts);
+Console.WriteLine(cohorts.ToText());
 Console.WriteLine("cohort   customers   +1 month  +3 months  +6 months  +12 months  revenue/customer by +12");
 for (int cohort = cohorts.FirstCohort; cohort <= cohorts.ObservedThrough; cohort++)
 {

@@ -48,7 +48,7 @@ public class FromTheDataYouHaveTests
         int[] month = dates.Select(d => d.Month).ToArray();
         int[] cohort = customers.Select(c => month[Array.IndexOf(customers, c)]).ToArray();
         CohortTable cohorts = CohortTable.Build(customers, cohort, month, revenue: [], observedThrough: 3, keys);
-        output.WriteLine(cohorts);
+        output.WriteLine(cohorts.ToText());
         // README from the data you have end
 
         Assert.Equal(3, rfm.Count);

@@ -4,8 +4,8 @@ namespace CustomerMetrics.Subscriptions;
 
 /// <summary>
 /// One observed cell of a <see cref="CohortTable"/> in long ("tidy") form, for display, LINQ and charts: the cohort,
-/// the age, the cohort's size, the active customers and revenue at that age, and both retentions. A notebook renders
-/// <see cref="CohortTable.Cells"/> as a table with one column per property.
+/// the age, the cohort's size, the active customers and revenue at that age, and both retentions. In a notebook,
+/// <c>table.Cells.ToTabularDataResource()</c> shows them as a column table.
 /// </summary>
 /// <remarks>Made only by <see cref="CohortTable.Cells"/>; the values are those of the table's accessors.</remarks>
 public readonly record struct CohortCell

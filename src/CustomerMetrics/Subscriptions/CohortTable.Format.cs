@@ -89,19 +89,26 @@ public readonly partial record struct CohortTable
         return hash.ToHashCode();
     }
 
-    /// <summary>
-    /// The logo retention table as text for notebooks: one row per cohort (period, customers, retention by age in %),
-    /// then the size-weighted average; at most 24 ages are shown. Invariant culture.
-    /// </summary>
+    /// <summary>One line: the retention window and the customers, e.g. <c>CohortTable: 24 cohorts, periods 24288..24311, 360 customers</c>.</summary>
     /// <remarks>
-    /// Lines end in a single <c>'\n'</c> on every platform (not <see cref="Environment.NewLine"/>), and the text holds
-    /// real line breaks, never a backslash followed by <c>n</c>. A notebook that shows a literal <c>\n</c> is displaying
-    /// the string through an escaping view (the string as a JSON value, or as a property value inside the default
-    /// object formatter): print it (<c>Console.WriteLine(table)</c>) to read it as text, or display
-    /// <see cref="Cells"/>, which a .NET Interactive notebook renders as a table.
+    /// One line on purpose: a .NET Interactive notebook shows an object's <see cref="ToString"/> as the one-line summary
+    /// of its default view, where line breaks appear escaped as a literal <c>\n</c> (seen with the kernel 1.0.712001).
+    /// The grid is <see cref="ToText"/>; <see cref="Cells"/> lists the cells (in a notebook,
+    /// <c>table.Cells.ToTabularDataResource()</c> shows them as a column table).
     /// </remarks>
-    /// <returns>The table as text.</returns>
-    public override string ToString()
+    /// <returns>The summary line; <c>CohortTable (empty)</c> for an empty table.</returns>
+    public override string ToString() => IsEmpty
+        ? "CohortTable (empty)"
+        : string.Create(CultureInfo.InvariantCulture, $"CohortTable: {CohortCount} cohorts, periods {FirstCohort}..{ObservedThrough}, {Customers} customers");
+
+    /// <summary>
+    /// The logo retention table as text: a header line, one row per cohort (period, customers, retention by age in %),
+    /// then the size-weighted average; at most 24 ages are shown. Invariant culture. Print it
+    /// (<c>Console.WriteLine(table.ToText())</c>).
+    /// </summary>
+    /// <remarks>Lines end in a single <c>'\n'</c> on every platform (not <see cref="Environment.NewLine"/>).</remarks>
+    /// <returns>The table as text; <c>CohortTable (empty)</c> for an empty table.</returns>
+    public string ToText()
     {
         if (IsEmpty)
         {

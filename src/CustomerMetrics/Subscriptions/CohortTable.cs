@@ -119,9 +119,8 @@ public readonly partial record struct CohortTable
 
     /// <summary>
     /// The observed cells in long form, cohort by cohort and age by age (<c>n(n+1)/2</c> cells for <c>n</c> cohorts;
-    /// none for an empty table), for display: a .NET Interactive notebook renders this as a table with one column per
-    /// <see cref="CohortCell"/> property, writing out the first <c>Formatter.ListExpansionLimit</c> rows (20 by default)
-    /// and the count of the rest. Built on each call (memory linear in cells); not serialized.
+    /// none for an empty table), for display: a .NET Interactive notebook lists them row by row (the first <c>Formatter.ListExpansionLimit</c>,
+    /// 20 by default); <c>table.Cells.ToTabularDataResource()</c> shows a column table. Built on each call (memory linear in cells); not serialized.
     /// </summary>
     [JsonIgnore]
     public ImmutableArray<CohortCell> Cells

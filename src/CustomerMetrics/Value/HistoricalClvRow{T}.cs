@@ -5,7 +5,7 @@ namespace CustomerMetrics.Value;
 
 /// <summary>
 /// One row of <see cref="HistoricalClvByCustomer{T}"/> for display and LINQ: the customer id, its transaction count,
-/// revenue and historical value. A notebook renders a sequence of these as a table with one column per property.
+/// revenue and historical value. A notebook lists a sequence of these row by row (<c>ToTabularDataResource()</c> makes a column table).
 /// </summary>
 /// <typeparam name="T">The money type: <see cref="decimal"/> or <see cref="double"/>.</typeparam>
 /// <remarks>Made only by <see cref="HistoricalClvByCustomer{T}"/>; the values are its columns at one index.</remarks>

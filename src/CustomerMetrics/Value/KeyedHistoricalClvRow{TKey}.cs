@@ -4,7 +4,7 @@ namespace CustomerMetrics.Value;
 
 /// <summary>
 /// One row of a <see cref="KeyedHistoricalClv{TKey}"/> for display and LINQ: the customer's key, its dense id, its
-/// transaction count, revenue and historical value. A notebook renders a sequence of these as a table.
+/// transaction count, revenue and historical value. A notebook lists a sequence of these row by row (<c>ToTabularDataResource()</c> makes a column table).
 /// </summary>
 /// <typeparam name="TKey">The customer key type.</typeparam>
 /// <remarks>Made only by <see cref="KeyedHistoricalClv{TKey}"/>; the values are its columns at one row.</remarks>

@@ -14,9 +14,9 @@ namespace CustomerMetrics.Value;
 /// <para>Immutable; thread-safe to read.</para>
 /// <para>
 /// Display: the keyed result enumerates its rows as <see cref="KeyedHistoricalClvRow{TKey}"/> records (an <see cref="IReadOnlyList{T}"/>), so a .NET Interactive
-/// (Jupyter or Polyglot) notebook renders it as a table with one column per row property. The notebook formatter
-/// writes out only the first <c>Formatter.ListExpansionLimit</c> items of a sequence (20 by default) and then the
-/// count of the rest, so a large result shows its first rows; use LINQ (<c>.Skip(n).Take(k)</c>, <c>.OrderBy(...)</c>)
+/// (Jupyter or Polyglot) notebook lists it row by row, each row a record you can expand (<c>rows.ToTabularDataResource()</c>, from the
+/// kernel's formatting library, shows a column table). The notebook formatter writes out only the first
+/// <c>Formatter.ListExpansionLimit</c> items of a sequence (20 by default), so a large result shows its first rows; use LINQ (<c>.Skip(n).Take(k)</c>, <c>.OrderBy(...)</c>)
 /// to look further. Enumerating allocates one enumerator and copies one row at a time; the columns stay the fast path.
 /// <see cref="ToString"/> stays a one-line summary.
 /// </para>

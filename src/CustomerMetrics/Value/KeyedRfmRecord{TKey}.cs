@@ -4,8 +4,7 @@ namespace CustomerMetrics.Value;
 
 /// <summary>
 /// One row of a <see cref="KeyedRfmSummary{TKey}"/> for display and LINQ: the customer's key, its dense id and its
-/// <see cref="RfmRecord"/> columns flattened. A notebook renders a sequence of these as a table with one column per
-/// property.
+/// <see cref="RfmRecord"/> columns flattened. A notebook lists a sequence of these row by row (<c>ToTabularDataResource()</c> makes a column table).
 /// </summary>
 /// <typeparam name="TKey">The customer key type.</typeparam>
 /// <remarks>Made only by <see cref="KeyedRfmSummary{TKey}"/>; the values are those of its summary (units of

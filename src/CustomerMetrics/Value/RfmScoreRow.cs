@@ -4,7 +4,7 @@ namespace CustomerMetrics.Value;
 
 /// <summary>
 /// One row of <see cref="RfmScores"/> for display and LINQ: the customer id, the three quintile scores (1 to 5) and the
-/// segment they map to. A notebook renders a sequence of these as a table with one column per property.
+/// segment they map to. A notebook lists a sequence of these row by row (<c>ToTabularDataResource()</c> makes a column table).
 /// </summary>
 /// <remarks>Made only by <see cref="RfmScores"/>, so its scores are always 1 to 5 (a <c>default</c> row reads 0s).</remarks>
 public readonly record struct RfmScoreRow

@@ -14,11 +14,11 @@ namespace CustomerMetrics.Value;
 /// A class, not a struct: it owns one array per column (memory is linear in the number of customers). The columns are
 /// exposed as <see cref="ReadOnlySpan{T}"/> so they pass to model fits without copying. Immutable; thread-safe to read.
 /// Summaries of disjoint customer sets do not merge by <c>+</c>: a customer's row needs all of its transactions.
-/// /// <para>
+/// <para>
 /// Display: the summary enumerates its rows as <see cref="RfmRecord"/> records (an <see cref="IReadOnlyList{T}"/>), so a .NET Interactive
-/// (Jupyter or Polyglot) notebook renders it as a table with one column per row property. The notebook formatter
-/// writes out only the first <c>Formatter.ListExpansionLimit</c> items of a sequence (20 by default) and then the
-/// count of the rest, so a large result shows its first rows; use LINQ (<c>.Skip(n).Take(k)</c>, <c>.OrderBy(...)</c>)
+/// (Jupyter or Polyglot) notebook lists it row by row, each row a record you can expand (<c>rows.ToTabularDataResource()</c>, from the
+/// kernel's formatting library, shows a column table). The notebook formatter writes out only the first
+/// <c>Formatter.ListExpansionLimit</c> items of a sequence (20 by default), so a large result shows its first rows; use LINQ (<c>.Skip(n).Take(k)</c>, <c>.OrderBy(...)</c>)
 /// to look further. Enumerating allocates one enumerator and copies one row at a time; the columns stay the fast path.
 /// <see cref="ToString"/> stays a one-line summary.
 /// </para>

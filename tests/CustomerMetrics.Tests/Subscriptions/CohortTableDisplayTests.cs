@@ -71,7 +71,8 @@ public class CohortTableDisplayTests
     {
         (long[] customers, int[] cohorts, int[] active, double[] revenue) = Records(draws);
         CohortTable table = CohortTable.Build(customers, cohorts, active, revenue, Through);
-        string text = table.ToString();
+        string text = table.ToText();
+        Assert.DoesNotContain('\n', table.ToString());
 
         Assert.DoesNotContain("\\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain('\r', text);

@@ -205,7 +205,8 @@ public class CohortTableTests
         string json = JsonSerializer.Serialize(table, CustomerMetricsJsonContext.Default.CohortTable);
         Assert.Equal(table, JsonSerializer.Deserialize(json, CustomerMetricsJsonContext.Default.CohortTable));
         Assert.Equal(default, JsonSerializer.Deserialize(JsonSerializer.Serialize(default(CohortTable), CustomerMetricsJsonContext.Default.CohortTable), CustomerMetricsJsonContext.Default.CohortTable));
-        string text = table.ToString();
+        Assert.Equal($"CohortTable: {table.CohortCount} cohorts, periods {table.FirstCohort}..{table.ObservedThrough}, {table.Customers} customers", table.ToString());
+        string text = table.ToText();
         Assert.Contains("cohort  customers     +0     +1", text, StringComparison.Ordinal);
         Assert.Contains("100.0%", text, StringComparison.Ordinal);
         Assert.StartsWith("average", text.Split('\n')[^1], StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public class SubscriptionsReadMeTests
         Console.WriteLine($"{m.GrossMrrChurn:P1} gross, {m.NetMrrChurn:P1} net, negative churn: {m.IsNegativeChurn}, NRR {m.NetRevenueRetention:P0}");
         MrrMovements<double> total = MrrMovements.Between(shard1Previous, shard1Current) + MrrMovements.Between(shard2Previous, shard2Current);
 
-        // Activity log sorted by customer then period → cohort × age table; Console.WriteLine(table) prints the triangle.
+        // Activity log sorted by customer then period → cohort × age table; Console.WriteLine(table.ToText()) prints the triangle.
         CohortTable table = CohortTable.Build(customerIds, cohortPeriods, activePeriods, revenue, observedThrough: 35);
         double[] curve = table.AverageLogoRetentionCurve();
 
