@@ -88,8 +88,8 @@ public class PeriodOverPeriodTests
         var changes = new NpsComparison[2];
         for (int run = 0; run < Runs; run++)
         {
-            periods[0] = Draw(random, 400, 0.40, 0.20);
-            periods[1] = Draw(random, 400, 0.45, 0.15);
+            periods[0] = PeriodTests.Draw(random, 0.40, 0.20, 400);
+            periods[1] = PeriodTests.Draw(random, 0.45, 0.15, 400);
             Nps.PeriodOverPeriod(periods, changes);
             covered += changes[1].Interval(0.95).Contains(10) ? 1 : 0;
             rejected += changes[1].PValue < 0.05 ? 1 : 0;
@@ -99,19 +99,6 @@ public class PeriodOverPeriodTests
         // Power against a 10-point change at n = 400 per period: Φ(10/SE − 1.96) with
         // SE = 100·√((0.60 − 0.20²)/400 + (0.60 − 0.30²)/400) ≈ 5.17, about 0.49.
         Assert.InRange(rejected / (double)Runs, 0.44, 0.55);
-    }
-
-    private static NpsResult Draw(Random random, int n, double promoterShare, double detractorShare)
-    {
-        long promoters = 0, detractors = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double u = random.NextDouble();
-            promoters += u < promoterShare ? 1 : 0;
-            detractors += u >= 1 - detractorShare ? 1 : 0;
-        }
-
-        return NpsResult.FromCounts(promoters, n - promoters - detractors, detractors);
     }
 
     [Fact]
