@@ -22,6 +22,12 @@ internal static class SurveysSection
         NpsComparison comparison = Nps.Compare(northNps, southNps);
         output.WriteLine($"North − South: {comparison}, 95 % CI {comparison.Interval()}");
 
+        // The north answers as two months (first and second 1,000): each month's change from the one before.
+        NpsResult[] northMonths = [Nps.Calculate(north.AsSpan(0, 1_000)), Nps.Calculate(north.AsSpan(1_000))];
+        var monthChanges = new NpsComparison[2];
+        Nps.PeriodOverPeriod(northMonths, monthChanges);
+        output.WriteLine($"North month 2 − month 1: {monthChanges[1]}, 95 % CI {monthChanges[1].Interval()}");
+
         // A survey export with blanks coded 255 and "don't know" coded 99: the lenient path counts what it skips.
         byte[] export = [.. north.Take(20), 255, 99, 10, 9];
         output.WriteLine($"Dirty export (lenient): {Nps.CalculateLenient(export)}");

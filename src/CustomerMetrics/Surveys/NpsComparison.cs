@@ -10,18 +10,26 @@ namespace CustomerMetrics.Surveys;
 /// </summary>
 /// <remarks>
 /// Holds the difference and its standard error; z and the p-value derive from them, so they cannot disagree.
-/// <c>default</c> (no difference, standard error 0) has z and p NaN.
+/// <c>default</c> (no difference, standard error 0) has z and p NaN. <see cref="Undefined"/> (difference and
+/// standard error both NaN) stands for a comparison with an empty side, as <see cref="Nps.PeriodOverPeriod"/> gives.
 /// </remarks>
 [JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public readonly record struct NpsComparison
 {
     /// <summary>Creates a comparison (as <see cref="Nps.Compare"/> does); the JSON constructor.</summary>
-    /// <param name="difference">First score minus second score, in NPS points, finite, −200 to 200.</param>
-    /// <param name="standardError">Standard error of <paramref name="difference"/>, in points, finite and ≥ 0.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A value is NaN, infinite or outside its range.</exception>
+    /// <param name="difference">First score minus second score, in NPS points, finite, −200 to 200; NaN only with <paramref name="standardError"/> NaN (undefined).</param>
+    /// <param name="standardError">Standard error of <paramref name="difference"/>, in points, finite and ≥ 0; NaN only with <paramref name="difference"/> NaN.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is NaN alone, infinite or outside its range.</exception>
     [JsonConstructor]
     public NpsComparison(double difference, double standardError)
     {
+        if (double.IsNaN(difference) && double.IsNaN(standardError))
+        {
+            Difference = double.NaN;
+            StandardError = double.NaN;
+            return;
+        }
+
         if (!(difference >= -200 && difference <= 200))
         {
             ThrowHelper.ArgumentOutOfRange(nameof(difference), difference, "NPS point differences from −200 to 200");
@@ -32,7 +40,13 @@ public readonly record struct NpsComparison
         StandardError = standardError;
     }
 
-    /// <summary>First score minus second score, in NPS points (−200 to 200).</summary>
+    /// <summary>
+    /// The undefined comparison: difference, standard error, z, p-value and interval all NaN (one side has no
+    /// responses).
+    /// </summary>
+    public static NpsComparison Undefined => new(double.NaN, double.NaN);
+
+    /// <summary>First score minus second score, in NPS points (−200 to 200); NaN when <see cref="Undefined"/>.</summary>
     public double Difference { get; }
 
     /// <summary>Standard error of <see cref="Difference"/>, in points; 0 when both samples are unanimous.</summary>
@@ -44,7 +58,7 @@ public readonly record struct NpsComparison
     /// <summary>Two-sided p-value of <see cref="Z"/>, 0 to 1; NaN when <see cref="Z"/> is NaN.</summary>
     public double PValue => Stats.TwoSidedPValue(Z);
 
-    /// <summary>A Wald confidence interval for the difference, in points, clamped to [−200, 200].</summary>
+    /// <summary>A Wald confidence interval for the difference, in points, clamped to [−200, 200]; both bounds NaN when <see cref="Undefined"/>.</summary>
     /// <param name="confidenceLevel">Nominal coverage, strictly between 0 and 1.</param>
     /// <returns>The interval in points.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidenceLevel"/> is not in (0, 1).</exception>

@@ -142,7 +142,8 @@ public class PeriodTests
         Assert.Equal(default(NpsTrend), JsonSerializer.Deserialize(JsonSerializer.Serialize(default(NpsTrend), CustomerMetricsJsonContext.Default.NpsTrend), CustomerMetricsJsonContext.Default.NpsTrend));
     }
 
-    private static NpsResult Draw(Random random, double promoters, double detractors, int n)
+    /// <summary>n responses from a trinomial with the given promoter and detractor shares (one uniform per response).</summary>
+    internal static NpsResult Draw(Random random, double promoters, double detractors, int n)
     {
         long p = 0, d = 0;
         for (int i = 0; i < n; i++)
