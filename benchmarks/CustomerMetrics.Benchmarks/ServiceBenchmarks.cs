@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using CustomerMetrics.Service;
 
 namespace CustomerMetrics.Benchmarks;
@@ -81,7 +84,7 @@ public class SketchInsertBenchmarks
     private long[] _counts = [];
     private readonly QuantileSketch _sketch = new(0.01, 0);
 
-    [Params(1_000, 1_000_000, 10_000_000)]
+    [Params(1_000_000, 10_000_000)]
     public int N { get; set; }
 
     [GlobalSetup]
@@ -111,6 +114,46 @@ public class SketchInsertBenchmarks
 
         return _counts[2048];
     }
+
+    /// <summary>
+    /// A replica of the library's previous bucket loop (4 vector logarithms, then 4 range-checked increments that
+    /// reload the counter array), so the change is measured against it in the same run.
+    /// </summary>
+    [Benchmark]
+    public long PreviousVectorLoop()
+    {
+        Array.Clear(_counts);
+        Vector256<double> inverse = Vector256.Create(1 / Math.Log(1.01 / 0.99));
+        ref double start = ref MemoryMarshal.GetArrayDataReference(_values);
+        int i = 0;
+        for (; i <= _values.Length - 4; i += 4)
+        {
+            Vector256<double> x = Vector256.LoadUnsafe(ref start, (nuint)i);
+            Vector256<long> keys = Vector256.ConvertToInt64(Vector256.Ceiling(Vector256.Log(x) * inverse));
+            PreviousIncrement((int)keys.GetElement(0));
+            PreviousIncrement((int)keys.GetElement(1));
+            PreviousIncrement((int)keys.GetElement(2));
+            PreviousIncrement((int)keys.GetElement(3));
+        }
+
+        return _counts[2048];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PreviousIncrement(int key)
+    {
+        uint index = (uint)(key + 2048);
+        long[] counts = _counts;
+        if (index >= (uint)counts.Length)
+        {
+            Grow();
+        }
+
+        counts[index]++;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Grow() => throw new InvalidOperationException("Key out of range.");
 
     [Benchmark]
     public double SortCopy()

@@ -264,6 +264,11 @@ public sealed partial class QuantileSketch
     }
 
     /// <summary>Counts valid values into their buckets and updates min and max.</summary>
+    /// <remarks>
+    /// The vector path works in blocks of <see cref="Chunk"/> values and two passes: the first computes the keys of
+    /// whole vectors of normal values (4 logarithms at a time) into a stack buffer with their range, the counter array
+    /// is then grown once to cover that range, and the second pass increments without range checks.
+    /// </remarks>
     private void Bucket(ReadOnlySpan<double> values, VectorPath path)
     {
         bool vector = VectorPaths.Resolve(path) != VectorPath.Scalar;
@@ -272,40 +277,72 @@ public sealed partial class QuantileSketch
         double min = double.IsNaN(_min) ? double.PositiveInfinity : _min, max = double.IsNaN(_max) ? double.NegativeInfinity : _max;
         if (vector)
         {
+            Span<long> keys = stackalloc long[Chunk];
             ref double start = ref MemoryMarshal.GetReference(values);
+            ref long keyStart = ref MemoryMarshal.GetReference(keys);
             Vector256<double> inverse = Vector256.Create(_inverseLogGamma), smallest = Vector256.Create(SmallestNormal);
+            Vector256<double> magic = Vector256.Create(RoundingMagic);
+            Vector256<long> magicBits = Vector256.Create(BitConverter.DoubleToInt64Bits(RoundingMagic));
             Vector256<double> low = Vector256.Create(min), high = Vector256.Create(max);
-            Vector256<long> lowKey = Vector256.Create((long)minKey), highKey = Vector256.Create((long)maxKey);
-            for (; i <= values.Length - 4; i += 4)
+            while (i <= values.Length - 4)
             {
-                Vector256<double> x = Vector256.LoadUnsafe(ref start, (nuint)i);
-                low = Vector256.Min(low, x);
-                high = Vector256.Max(high, x);
-                if (!Vector256.GreaterThanOrEqualAll(x, smallest))
+                int blockEnd = i + Math.Min(Chunk, (values.Length - i) & ~3);
+                int filled = 0;
+                Vector256<long> lowKey = Vector256.Create((long)int.MaxValue), highKey = Vector256.Create((long)int.MinValue);
+                for (; i < blockEnd; i += 4)
                 {
-                    for (int lane = 0; lane < 4; lane++)
+                    Vector256<double> x = Vector256.LoadUnsafe(ref start, (nuint)i);
+                    low = Vector256.Min(low, x);
+                    high = Vector256.Max(high, x);
+                    if (!Vector256.GreaterThanOrEqualAll(x, smallest))
                     {
-                        BucketOne(x.GetElement(lane), vector, ref minKey, ref maxKey);
+                        for (int lane = 0; lane < 4; lane++)
+                        {
+                            BucketOne(x.GetElement(lane), vector, ref minKey, ref maxKey);
+                        }
+
+                        continue;
                     }
 
+                    // ceil(ln x / ln γ) is an integer of magnitude < 2^31: adding 1.5·2^52 puts it in the low mantissa bits.
+                    Vector256<long> k = (Vector256.Ceiling(Vector256.Log(x) * inverse) + magic).AsInt64() - magicBits;
+                    lowKey = Vector256.Min(lowKey, k);
+                    highKey = Vector256.Max(highKey, k);
+                    k.StoreUnsafe(ref keyStart, (nuint)filled);
+                    filled += 4;
+                }
+
+                if (filled == 0)
+                {
                     continue;
                 }
 
-                Vector256<long> keys = Vector256.ConvertToInt64(Vector256.Ceiling(Vector256.Log(x) * inverse));
-                lowKey = Vector256.Min(lowKey, keys);
-                highKey = Vector256.Max(highKey, keys);
-                Increment((int)keys.GetElement(0));
-                Increment((int)keys.GetElement(1));
-                Increment((int)keys.GetElement(2));
-                Increment((int)keys.GetElement(3));
+                int blockMin = int.MaxValue, blockMax = int.MinValue;
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    blockMin = Math.Min(blockMin, (int)lowKey.GetElement(lane));
+                    blockMax = Math.Max(blockMax, (int)highKey.GetElement(lane));
+                }
+
+                EnsureKey(blockMin);
+                EnsureKey(blockMax);
+                minKey = Math.Min(minKey, blockMin);
+                maxKey = Math.Max(maxKey, blockMax);
+                ref long counts = ref MemoryMarshal.GetArrayDataReference(_counts);
+                nint offset = _offset;
+                for (int j = 0; j < filled; j += 4)
+                {
+                    Unsafe.Add(ref counts, (nint)Unsafe.Add(ref keyStart, j) - offset)++;
+                    Unsafe.Add(ref counts, (nint)Unsafe.Add(ref keyStart, j + 1) - offset)++;
+                    Unsafe.Add(ref counts, (nint)Unsafe.Add(ref keyStart, j + 2) - offset)++;
+                    Unsafe.Add(ref counts, (nint)Unsafe.Add(ref keyStart, j + 3) - offset)++;
+                }
             }
 
             for (int lane = 0; lane < 4; lane++)
             {
                 min = Math.Min(min, low.GetElement(lane));
                 max = Math.Max(max, high.GetElement(lane));
-                minKey = Math.Min(minKey, (int)lowKey.GetElement(lane));
-                maxKey = Math.Max(maxKey, (int)highKey.GetElement(lane));
             }
         }
 
@@ -322,6 +359,9 @@ public sealed partial class QuantileSketch
         _min = min;
         _max = max;
     }
+
+    /// <summary>1.5 · 2^52: added to an integer-valued double of magnitude below 2^51, the sum's low bits are that integer.</summary>
+    private const double RoundingMagic = 6755399441055744.0;
 
     private const double SmallestNormal = 2.2250738585072014E-308;
 
