@@ -56,24 +56,6 @@ public readonly partial record struct BgNbdModel
     /// e^z E_s(z) = ∫₀^∞ e^−zu (1+u)^−s du for s &gt; 1, z &gt; 0, by the continued fraction of E_s (modified Lentz, Numerical
     /// Recipes §6.3), which converges for every z &gt; 0 (slowly, in about 1/√z to 1/z terms, for small z); no nested quadrature.
     /// </summary>
-    internal static double ScaledExponentialIntegral(double s, double z)
-    {
-        const double Tiny = 1e-300;
-        double b = z + s, c = 1 / Tiny, d = 1 / b, h = d;
-        for (int i = 1; i < 10_000_000; i++)
-        {
-            double an = -i * (s - 1 + i);
-            b += 2;
-            d = 1 / ((an * d) + b);
-            c = b + (an / c);
-            double delta = c * d;
-            h *= delta;
-            if (Math.Abs(delta - 1) < 1e-15)
-            {
-                break;
-            }
-        }
-
-        return h;
-    }
+    internal static double ScaledExponentialIntegral(double s, double z) =>
+        ModelMath.ScaledExponentialIntegralFraction(s, z, 10_000_000, 1e-15);
 }

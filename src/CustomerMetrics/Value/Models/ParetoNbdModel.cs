@@ -247,24 +247,7 @@ public readonly record struct ParetoNbdModel : IPurchaseModel
     {
         if (z >= 1)
         {
-            // Modified Lentz on E_s(z) = e^−z / (z + s − 1·s/(z + s + 2 − 2(s+1)/(z + s + 4 − …))) (Numerical Recipes §6.3).
-            const double Tiny = 1e-300;
-            double b = z + s, c = 1 / Tiny, d = 1 / b, h = d;
-            for (int i = 1; i < 100_000; i++)
-            {
-                double an = -i * (s - 1 + i);
-                b += 2;
-                d = 1 / ((an * d) + b);
-                c = b + (an / c);
-                double delta = c * d;
-                h *= delta;
-                if (Math.Abs(delta - 1) < 1e-16)
-                {
-                    break;
-                }
-            }
-
-            return h;
+            return ModelMath.ScaledExponentialIntegralFraction(s, z, 100_000, 1e-16);
         }
 
         return GaussKronrodRule.Integrate(u => Math.Exp((-z * u) - (s * Math.Log(1 + u))), 0, double.PositiveInfinity, out _, out _, 1e-12, 25, 21);
