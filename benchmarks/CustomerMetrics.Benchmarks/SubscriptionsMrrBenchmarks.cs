@@ -58,14 +58,46 @@ public class SubscriptionsMrrBenchmarks
         return Vector.Sum(a | b);
     }
 
+    /// <summary>
+    /// The same read-only pass on every core (the buffers split into one contiguous part per core): the bandwidth limit
+    /// of a parallel scan, the fair baseline for <see cref="Library"/>, which forks from 2^19 customers on.
+    /// </summary>
+    [Benchmark]
+    public double ReadBothBuffersEveryCore()
+    {
+        int parts = Environment.ProcessorCount;
+        var partial = new double[parts];
+        Parallel.For(0, parts, part =>
+        {
+            int size = ((_previous.Length / parts) + Vector<double>.Count - 1) / Vector<double>.Count * Vector<double>.Count;
+            int from = Math.Min(part * size, _previous.Length), to = Math.Min(from + size, _previous.Length);
+            ReadOnlySpan<Vector<double>> p = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector<double>>(_previous.AsSpan(from, to - from));
+            ReadOnlySpan<Vector<double>> c = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector<double>>(_current.AsSpan(from, to - from));
+            Vector<double> a = Vector<double>.Zero, b = Vector<double>.Zero;
+            for (int i = 0; i < p.Length; i++)
+            {
+                a |= p[i];
+                b |= c[i];
+            }
+
+            partial[part] = Vector.Sum(a | b);
+        });
+        return partial.Sum();
+    }
+
+    /// <summary>The library: every core from 2^19 customers on.</summary>
     [Benchmark]
     public MrrMovements<double> Library() => MrrMovements.Between(_previous, _current);
 
+    /// <summary>The library on one core (no node forks): the kernel's own speed against <see cref="ReadBothBuffers"/>.</summary>
     [Benchmark]
-    public MrrMovements<double> LibraryVector256() => MrrMovements.Between(_previous, _current, [], VectorPath.Vector256);
+    public MrrMovements<double> LibraryOneCore() => MrrMovements.Between(_previous, _current, [], VectorPaths.Best, int.MaxValue);
 
     [Benchmark]
-    public MrrMovements<double> LibraryScalarPath() => MrrMovements.Between(_previous, _current, [], VectorPath.Scalar);
+    public MrrMovements<double> LibraryVector256() => MrrMovements.Between(_previous, _current, [], VectorPath.Vector256, int.MaxValue);
+
+    [Benchmark]
+    public MrrMovements<double> LibraryScalarPath() => MrrMovements.Between(_previous, _current, [], VectorPath.Scalar, int.MaxValue);
 
     [Benchmark]
     public MrrMovements<decimal> LibraryDecimal() => MrrMovements.Between(_previousDecimal, _currentDecimal);

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using CustomerMetrics.Internal;
 using CustomerMetrics.Internal.Vectors;
 
@@ -17,13 +17,21 @@ namespace CustomerMetrics.Subscriptions;
 /// c = p: unchanged (including p = c = 0, counted as inactive too).
 /// <para>The <c>decimal</c> overloads sum exactly (a scalar loop). The <c>double</c> overloads are vectorised
 /// (Vector512 → Vector256 → Vector128 → scalar) with blocked pairwise summation (leaves of 4096 customers), so the
-/// rounding error grows with log(n), not n; they allocate nothing.</para>
+/// rounding error grows with log(n), not n; they allocate nothing. From 2^19 customers on they use every core: the
+/// top levels of the pairwise tree run their halves in parallel (up to 16 ways), and since the tree is the same the
+/// result is bit-identical to a one-core run.</para>
 /// <para>Empty spans give the empty result (all zero; its ratios are NaN).</para>
 /// <para><threadsafety static="true" instance="true"/> All members are pure.</para>
 /// </remarks>
 public static class MrrMovements
 {
     internal const int LeafLength = 4096;
+
+    /// <summary>
+    /// Nodes of the double path's pairwise tree this long or longer (2^19 customers, two 4 MiB buffers: about a
+    /// millisecond of one core) run their two halves on two cores.
+    /// </summary>
+    internal const int ForkLength = 1 << 19;
 
     /// <summary>The MRR movements between two periods, in exact <c>decimal</c>; no customer was a customer before.</summary>
     /// <param name="previous">MRR of each customer in the previous period, currency units, ≥ 0.</param>
@@ -139,37 +147,80 @@ public static class MrrMovements
         Between(previous, current, wasCustomerBefore, VectorPaths.Best);
 
     /// <summary>The double path with a forced instruction-set path (tests and benchmarks).</summary>
-    internal static MrrMovements<double> Between(ReadOnlySpan<double> previous, ReadOnlySpan<double> current, ReadOnlySpan<bool> wasCustomerBefore, VectorPath path)
+    internal static MrrMovements<double> Between(ReadOnlySpan<double> previous, ReadOnlySpan<double> current, ReadOnlySpan<bool> wasCustomerBefore, VectorPath path) =>
+        Between(previous, current, wasCustomerBefore, path, ForkLength);
+
+    /// <summary>
+    /// The double path with a forced instruction-set path and fork length (tests): nodes of the pairwise tree at least
+    /// <paramref name="forkLength"/> long, in its top <see cref="ForkJoin.MaxDepth"/> levels, run their halves in parallel.
+    /// </summary>
+    internal static unsafe MrrMovements<double> Between(ReadOnlySpan<double> previous, ReadOnlySpan<double> current, ReadOnlySpan<bool> wasCustomerBefore, VectorPath path, int forkLength)
     {
         CheckLengths(previous.Length, current.Length, wasCustomerBefore.Length);
-        return Pairwise(previous, current, wasCustomerBefore, 0, path);
+        fixed (double* p = previous)
+        fixed (double* c = current)
+        fixed (bool* w = wasCustomerBefore)
+        {
+            var node = new Node(p, c, wasCustomerBefore.IsEmpty ? null : w, 0, previous.Length, VectorPaths.Resolve(path), forkLength, ForkJoin.MaxDepth);
+            Pairwise(&node);
+            return node.Result;
+        }
     }
 
-    private static MrrMovements<double> Pairwise(ReadOnlySpan<double> previous, ReadOnlySpan<double> current, ReadOnlySpan<bool> wasCustomerBefore, int offset, VectorPath path)
+    /// <summary>
+    /// One node of the pairwise tree: customers [<see cref="Offset"/>, <see cref="Offset"/> + <see cref="Length"/>) of
+    /// the pinned spans, and its result. Leaves are <see cref="LeafLength"/> long; a node splits at a multiple of it.
+    /// </summary>
+    private unsafe struct Node(double* previous, double* current, bool* wasCustomer, int offset, int length, VectorPath path, int forkLength, int forkDepth)
     {
-        if (previous.Length <= LeafLength)
+        public readonly double* Previous = previous, Current = current;
+        public readonly bool* WasCustomer = wasCustomer;
+        public readonly int Offset = offset, Length = length, ForkLength = forkLength, ForkDepth = forkDepth;
+        public readonly VectorPath Path = path;
+        public MrrMovements<double> Result;
+
+        public readonly Node Part(int offset, int length) =>
+            new(Previous, Current, WasCustomer, offset, length, Path, ForkLength, ForkDepth - 1);
+    }
+
+    private static unsafe void Pairwise(void* state)
+    {
+        var node = (Node*)state;
+        if (node->Length <= LeafLength)
         {
-            return Leaf(previous, current, wasCustomerBefore, offset, path);
+            node->Result = Leaf(node);
+            return;
         }
 
-        int half = ((previous.Length / 2) + LeafLength - 1) / LeafLength * LeafLength;
-        return Pairwise(previous[..half], current[..half], wasCustomerBefore.IsEmpty ? wasCustomerBefore : wasCustomerBefore[..half], offset, path)
-            + Pairwise(previous[half..], current[half..], wasCustomerBefore.IsEmpty ? wasCustomerBefore : wasCustomerBefore[half..], offset + half, path);
+        int half = ((node->Length / 2) + LeafLength - 1) / LeafLength * LeafLength;
+        Node left = node->Part(node->Offset, half), right = node->Part(node->Offset + half, node->Length - half);
+        if (node->ForkDepth > 0 && node->Length >= node->ForkLength)
+        {
+            ForkJoin.Invoke(&Pairwise, &left, &right);
+        }
+        else
+        {
+            Pairwise(&left);
+            Pairwise(&right);
+        }
+
+        node->Result = left.Result + right.Result;
     }
 
-    private static MrrMovements<double> Leaf(ReadOnlySpan<double> previous, ReadOnlySpan<double> current, ReadOnlySpan<bool> wasCustomerBefore, int offset, VectorPath path)
+    private static unsafe MrrMovements<double> Leaf(Node* node)
     {
-        var sums = new MrrLeafSums { Rows = previous.Length };
-        ref double p = ref MemoryMarshal.GetReference(previous);
-        ref double c = ref MemoryMarshal.GetReference(current);
-        ref bool w = ref MemoryMarshal.GetReference(wasCustomerBefore);
-        bool hasWas = !wasCustomerBefore.IsEmpty;
-        int done = MrrKernel.Leaf(VectorPaths.Resolve(path), ref p, ref c, ref w, hasWas, previous.Length, ref sums);
+        int offset = node->Offset, length = node->Length;
+        var sums = new MrrLeafSums { Rows = length };
+        ref double p = ref node->Previous[offset];
+        ref double c = ref node->Current[offset];
+        bool hasWas = node->WasCustomer is not null;
+        ref bool w = ref hasWas ? ref node->WasCustomer[offset] : ref Unsafe.NullRef<bool>();
+        int done = MrrKernel.Leaf(node->Path, ref p, ref c, ref w, hasWas, length, ref sums);
 
         // −1: the vector pass saw a bad value; the scalar pass from the start finds it and throws with its index.
-        for (int i = Math.Max(done, 0); i < previous.Length; i++)
+        for (int i = Math.Max(done, 0); i < length; i++)
         {
-            sums.Add(previous[i], current[i], hasWas && wasCustomerBefore[i], offset + i);
+            sums.Add(Unsafe.Add(ref p, i), Unsafe.Add(ref c, i), hasWas && Unsafe.Add(ref w, i), offset + i);
         }
 
         return sums.ToMovements();
