@@ -131,7 +131,7 @@ public class ScoreTextTests
         whole = ScoreText.Parse(answers, scores, 0, 10);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(whole, ScoreText.Parse(answers.AsSpan(0, 400), scores, 0, 10) + ScoreText.Parse(answers.AsSpan(400), scores, 0, 10));
-        Assert.Equal(whole, whole + default);
+        Assert.Equal(whole, whole + default(ScoreParseResult));
     }
 
     [Fact]

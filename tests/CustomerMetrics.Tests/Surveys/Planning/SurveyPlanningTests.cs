@@ -147,7 +147,7 @@ public class SurveyPlanningTests
 
         Assert.InRange(rejected / (double)Replications, 0.77, 0.83);
         // The inverse gives back the 500 per group for that difference.
-        Assert.Equal(n, SurveyPlanning.NpsResponsesPerGroup(mdd * (1 - 1e-9), p1, d1));
+        Assert.Equal(n, SurveyPlanning.NpsResponsesPerGroup(mdd * (1 + 1e-9), p1, d1));
     }
 
     [Fact]

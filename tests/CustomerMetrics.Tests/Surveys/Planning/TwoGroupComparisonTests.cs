@@ -103,7 +103,7 @@ public class TwoGroupComparisonTests
         CesComparison right = Ces.Compare(Ces.Calculate(a.AsSpan(70), CesScale.FivePointEffort), Ces.Calculate(b.AsSpan(10), CesScale.FivePointEffort));
         Assert.Equal(whole, left + right);
         Assert.Equal(whole, CesComparison.Add(right, left));
-        Assert.Equal(whole, whole + default);
+        Assert.Equal(whole, whole + default(CesComparison));
 
         CsatComparison csat = Csat.Compare(Csat.Calculate(a), Csat.Calculate(b));
         CsatComparison csatParts = Csat.Compare(Csat.Calculate(a.AsSpan(0, 70)), Csat.Calculate(b.AsSpan(0, 10)))
