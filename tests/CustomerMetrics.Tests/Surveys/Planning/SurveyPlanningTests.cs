@@ -1,9 +1,10 @@
 using CustomerMetrics.Surveys;
 using MathNet.Numerics.Distributions;
+using Xunit.Abstractions;
 
 namespace CustomerMetrics.Tests.Surveys.Planning;
 
-public class SurveyPlanningTests
+public class SurveyPlanningTests(ITestOutputHelper output)
 {
     private const int Replications = 4_000;
 
@@ -68,6 +69,7 @@ public class SurveyPlanningTests
         }
 
         Array.Sort(halfWidths);
+        output.WriteLine($"NPS n = {n}: median Wald half-width {halfWidths[Replications / 2]:0.0000}, coverage {covered / (double)Replications:0.0000}");
         Assert.InRange(halfWidths[Replications / 2], margin * 0.98, margin * 1.01);
         Assert.InRange(covered / (double)Replications, 0.935, 0.965);
     }
@@ -88,6 +90,7 @@ public class SurveyPlanningTests
         }
 
         Array.Sort(halfWidths);
+        output.WriteLine($"CSAT n = {n}: median Wilson half-width {halfWidths[Replications / 2]:0.00000}");
         Assert.InRange(halfWidths[Replications / 2], margin * 0.97, margin * 1.03);
     }
 
@@ -122,6 +125,7 @@ public class SurveyPlanningTests
         }
 
         Array.Sort(halfWidths);
+        output.WriteLine($"CES n = {n}: median t half-width {halfWidths[halfWidths.Length / 2]:0.00000}");
         Assert.InRange(halfWidths[halfWidths.Length / 2], margin * 0.97, margin * 1.03);
     }
 
@@ -145,6 +149,7 @@ public class SurveyPlanningTests
             rejected += comparison.PValue < 0.05 ? 1 : 0;
         }
 
+        output.WriteLine($"MDD {mdd:0.000} points at 500 vs 500: empirical power {rejected / (double)Replications:0.0000}");
         Assert.InRange(rejected / (double)Replications, 0.77, 0.83);
         // The inverse gives back the 500 per group for that difference.
         Assert.Equal(n, SurveyPlanning.NpsResponsesPerGroup(mdd * (1 + 1e-9), p1, d1));
@@ -164,6 +169,7 @@ public class SurveyPlanningTests
             rejected += Nps.Compare(DrawNps(random, (int)n, (sum2 + nps2) / 2, (sum2 - nps2) / 2), DrawNps(random, (int)n, p, d)).PValue < 0.05 ? 1 : 0;
         }
 
+        output.WriteLine($"n = {n} a group for 10 points: empirical power {rejected / (double)Replications:0.0000}");
         Assert.InRange(rejected / (double)Replications, 0.87, 0.93);
     }
 
