@@ -92,6 +92,11 @@ public partial class ConsistencyTests
         [typeof(CustomerMetrics.Loyalty.ProgrammeRoi)] = [new CustomerMetrics.Loyalty.ProgrammeRoi(100, 5.5, new ConfidenceInterval(1.5, 9.5, 0.95), 0.3, 200)],
         [typeof(GiniResult)] = [new GiniResult(4, 10, 10, 0.01), new GiniResult(2, 0, 0, double.NaN)],
         [typeof(NpsGroupValue)] = [ValueByNps.Calculate([9, 7, 0, 10], [300, 50, 40, 0])],
+        [typeof(CesComparison)] = [new CesComparison(new CesResult(CesScale.SevenPointAgreement, [1, 2, 3, 4, 5, 6, 7], 2), new CesResult(CesScale.SevenPointAgreement, [0, 0, 1, 4, 2, 0, 1])),
+            new CesComparison(default, new CesResult(CesScale.FivePointEffort, [0, 0, 1, 0, 0]))],
+        [typeof(CsatComparison)] = [new CsatComparison(new CsatResult(5, 2, [0, 0, 14, 56, 0]), new CsatResult(5, 2, [0, 0, 32, 48, 0], 3)),
+            new CsatComparison(new CsatResult(10, 3, [0, 0, 0, 0, 0, 0, 0, 1, 1, 1]), default)],
+        [typeof(ScoreParseResult)] = [new ScoreParseResult(10, 1, 2, 3, 4, 5), new ScoreParseResult(7, 0, 0, 0, 0, 0)],
     };
 
     private static Models.ModelFitInfo FitSample => new(Models.ModelFitMethod.Bfgs, 23, 40, true, 1e-9);

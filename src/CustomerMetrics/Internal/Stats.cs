@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace CustomerMetrics.Internal;
 
 /// <summary>Small statistical building blocks shared by the calculators (normal quantiles, Wilson intervals).</summary>
-internal static class Stats
+internal static partial class Stats
 {
     /// <summary>The two-sided standard-normal critical value z with P(|Z| ≤ z) = <paramref name="confidenceLevel"/>.</summary>
     public static double TwoSidedZ(double confidenceLevel) => Normal.InvCDF(0, 1, 0.5 + (confidenceLevel / 2));

@@ -60,20 +60,7 @@ public readonly record struct RetentionComparison
     /// square is Pearson's χ² of the 2 × 2 table without continuity correction. NaN when a group is empty or when
     /// every customer (or none) was retained, where the test is undefined.
     /// </summary>
-    public double ZScore
-    {
-        get
-        {
-            if (CustomersA == 0 || CustomersB == 0)
-            {
-                return double.NaN;
-            }
-
-            double pooled = (double)(RetainedA + RetainedB) / (CustomersA + CustomersB);
-            double variance = pooled * (1 - pooled) * ((1.0 / CustomersA) + (1.0 / CustomersB));
-            return variance > 0 ? Difference / Math.Sqrt(variance) : double.NaN;
-        }
-    }
+    public double ZScore => Stats.TwoProportionZ(RetainedA, CustomersA, RetainedB, CustomersB);
 
     /// <summary>Two-sided p-value of <see cref="ZScore"/> against no difference; NaN where the z statistic is NaN.</summary>
     public double PValue => Stats.TwoSidedPValue(ZScore);
@@ -95,13 +82,8 @@ public readonly record struct RetentionComparison
             return new ConfidenceInterval(double.NaN, double.NaN, confidenceLevel);
         }
 
-        double z = Stats.TwoSidedZ(confidenceLevel);
-        double p1 = RateA, p2 = RateB, d = p1 - p2;
-        (double l1, double u1) = Stats.Wilson(RetainedA, CustomersA, z);
-        (double l2, double u2) = Stats.Wilson(RetainedB, CustomersB, z);
-        double lower = d - Math.Sqrt(((p1 - l1) * (p1 - l1)) + ((u2 - p2) * (u2 - p2)));
-        double upper = d + Math.Sqrt(((u1 - p1) * (u1 - p1)) + ((p2 - l2) * (p2 - l2)));
-        return new ConfidenceInterval(Math.Max(-1, lower), Math.Min(1, upper), confidenceLevel);
+        (double lower, double upper) = Stats.NewcombeDifference(RetainedA, CustomersA, RetainedB, CustomersB, Stats.TwoSidedZ(confidenceLevel));
+        return new ConfidenceInterval(lower, upper, confidenceLevel);
     }
 
     /// <summary>Merges the counts of two comparisons over disjoint customers.</summary>
