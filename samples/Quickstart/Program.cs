@@ -5,6 +5,7 @@ Console.WriteLine();
 SurveysSection.Print(Console.Out);
 SubscriptionsSection.Print(Console.Out);
 LedgerSection.Print(Console.Out);
+CohortProjectionSection.Print(Console.Out);
 ValueSection.Print(Console.Out);
 ModelsSection.Print(Console.Out);
 ModelComparisonSection.Print(Console.Out);

@@ -92,9 +92,19 @@ public partial class ConsistencyTests
         [typeof(CustomerMetrics.Loyalty.ProgrammeRoi)] = [new CustomerMetrics.Loyalty.ProgrammeRoi(100, 5.5, new ConfidenceInterval(1.5, 9.5, 0.95), 0.3, 200)],
         [typeof(GiniResult)] = [new GiniResult(4, 10, 10, 0.01), new GiniResult(2, 0, 0, double.NaN)],
         [typeof(NpsGroupValue)] = [ValueByNps.Calculate([9, 7, 0, 10], [300, 50, 40, 0])],
+        [typeof(CohortFitRow)] = [CohortProjectionSample().Fit.Cohorts[0], CohortProjectionSample().Fit.Cohorts[3]],
+        [typeof(CohortRetentionFit)] = [CohortProjectionSample().Fit],
+        [typeof(CohortProjectionPoint)] = [CohortProjectionSample().Points[5], CohortProjectionSample().Average[2]],
+        [typeof(CohortValue)] = [CohortProjectionSample().Values[1], CohortProjectionSample().Total],
+        [typeof(CohortProjection)] = [CohortProjectionSample()],
     };
 
     private static Models.ModelFitInfo FitSample => new(Models.ModelFitMethod.Bfgs, 23, 40, true, 1e-9);
+
+    /// <summary>Four cohorts (Fader and Hardie's regular customers and three younger ones), revenue 10 per active customer, projected 6 periods.</summary>
+    private static CohortProjection CohortProjectionSample() => CohortRetentionModel.Project(new CohortTable(0, 3, [1000, 800, 900, 700],
+        [1000, 631, 468, 382, 800, 510, 380, 0, 900, 560, 0, 0, 700, 0, 0, 0],
+        [10000.0, 6310, 4680, 3820, 8000, 5100, 3800, 0, 9000, 5600, 0, 0, 7000, 0, 0, 0]), 6);
 
     private static CustomerMetrics.Surveys.NpsPairwiseDifference PairSample(int first, int second) => new(first, second, new NpsComparison(10, 4.2), 0.04, 0.06);
 
