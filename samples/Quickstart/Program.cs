@@ -6,6 +6,7 @@ SurveysSection.Print(Console.Out);
 PlanningSection.Print(Console.Out);
 SubscriptionsSection.Print(Console.Out);
 LedgerSection.Print(Console.Out);
+CohortProjectionSection.Print(Console.Out);
 ValueSection.Print(Console.Out);
 ModelsSection.Print(Console.Out);
 ModelComparisonSection.Print(Console.Out);

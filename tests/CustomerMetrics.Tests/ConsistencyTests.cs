@@ -97,9 +97,19 @@ public partial class ConsistencyTests
         [typeof(CsatComparison)] = [new CsatComparison(new CsatResult(5, 2, [0, 0, 14, 56, 0]), new CsatResult(5, 2, [0, 0, 32, 48, 0], 3)),
             new CsatComparison(new CsatResult(10, 3, [0, 0, 0, 0, 0, 0, 0, 1, 1, 1]), default)],
         [typeof(ScoreParseResult)] = [new ScoreParseResult(10, 1, 2, 3, 4, 5), new ScoreParseResult(7, 0, 0, 0, 0, 0)],
+        [typeof(CohortFitRow)] = [CohortProjectionSample().Fit.Cohorts[0], CohortProjectionSample().Fit.Cohorts[3]],
+        [typeof(CohortRetentionFit)] = [CohortProjectionSample().Fit],
+        [typeof(CohortProjectionPoint)] = [CohortProjectionSample().Points[5], CohortProjectionSample().Average[2]],
+        [typeof(CohortValue)] = [CohortProjectionSample().Values[1], CohortProjectionSample().Total],
+        [typeof(CohortProjection)] = [CohortProjectionSample()],
     };
 
     private static Models.ModelFitInfo FitSample => new(Models.ModelFitMethod.Bfgs, 23, 40, true, 1e-9);
+
+    /// <summary>Four cohorts (Fader and Hardie's regular customers and three younger ones), revenue 10 per active customer, projected 6 periods.</summary>
+    private static CohortProjection CohortProjectionSample() => CohortRetentionModel.Project(new CohortTable(0, 3, [1000, 800, 900, 700],
+        [1000, 631, 468, 382, 800, 510, 380, 0, 900, 560, 0, 0, 700, 0, 0, 0],
+        [10000.0, 6310, 4680, 3820, 8000, 5100, 3800, 0, 9000, 5600, 0, 0, 7000, 0, 0, 0]), 6);
 
     private static CustomerMetrics.Surveys.NpsPairwiseDifference PairSample(int first, int second) => new(first, second, new NpsComparison(10, 4.2), 0.04, 0.06);
 

@@ -73,4 +73,9 @@ namespace CustomerMetrics.Serialization;
 [JsonSerializable(typeof(CustomerMetrics.Value.Models.Validation.PurchaseHistogram))]
 [JsonSerializable(typeof(CustomerMetrics.Value.GiniResult))]
 [JsonSerializable(typeof(CustomerMetrics.Value.NpsGroupValue))]
+[JsonSerializable(typeof(Subscriptions.CohortFitRow))]
+[JsonSerializable(typeof(Subscriptions.CohortRetentionFit))]
+[JsonSerializable(typeof(Subscriptions.CohortProjectionPoint))]
+[JsonSerializable(typeof(Subscriptions.CohortValue))]
+[JsonSerializable(typeof(Subscriptions.CohortProjection))]
 public sealed partial class CustomerMetricsJsonContext : JsonSerializerContext;
