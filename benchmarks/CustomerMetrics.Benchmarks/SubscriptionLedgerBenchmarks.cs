@@ -8,9 +8,10 @@ namespace CustomerMetrics.Benchmarks;
 /// over a synthetic billing log (<see cref="LedgerBaselines.Book"/>: about 3.4 records per customer over 36 months) to the
 /// full ledger (movements, customers, year-ago sums, segments, cohorts and the per-customer entries), and with the
 /// per-customer entries off, against the LINQ a user would write and a plain loop (<see cref="LedgerBaselines"/>), in
-/// the same run. The records are made once in <see cref="Setup"/>. <c>Records</c> is 1 M for a run on a loaded machine;
-/// pass <c>--params</c> or edit it to 10 M on a quiet one (the two sizes give the bytes per customer).
+/// the same run. The records are made once in <see cref="Setup"/>. <c>Records</c> is 1 M (250,191 customers) for a run on a
+/// loaded machine; set it to 10 M (2.5 M customers) on a quiet one: the two sizes give the bytes per customer.
 /// </summary>
+[Config(typeof(BenchmarkConfig))]
 [MemoryDiagnoser]
 public class SubscriptionLedgerBenchmarks
 {
