@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using CustomerMetrics.Value;
 
@@ -7,44 +8,86 @@ namespace CustomerMetrics.Subscriptions;
 /// <summary>
 /// The working state of one ledger build: a reusable per-customer buffer of MRR per period-end, the per-segment period
 /// sums, the cohort cells and the optional entries. Per customer it holds nothing once the customer is closed.
+/// Money is <c>decimal</c>, or <see cref="FixedMoney"/> when every amount of the build fits it (same values and scales).
 /// </summary>
-internal sealed class LedgerState<TCustomer>
+internal sealed class LedgerState<TCustomer, TMoney>
     where TCustomer : notnull
+    where TMoney : struct, IAdditionOperators<TMoney, TMoney, TMoney>, ISubtractionOperators<TMoney, TMoney, TMoney>, IComparisonOperators<TMoney, TMoney, bool>
 {
     private readonly int _periods;
     private readonly int _year;
     private readonly LedgerOptions _options;
-    private readonly decimal[] _mrr;
+    private readonly int _scale;
+    private readonly TMoney[] _mrr;
     private readonly bool[] _touched;
     private readonly ChurnReason[] _reason;
-    private readonly List<PeriodAccumulator[]> _segments = [];
+    private readonly List<PeriodSums<TMoney>[]> _segments = [];
     private readonly long[] _cohortSizes;
     private readonly long[] _cohortActive;
-    private readonly decimal[] _cohortRevenue;
+    private readonly TMoney[] _cohortRevenue;
     private readonly ImmutableArray<LedgerEntry<TCustomer>>.Builder? _entries;
 
-    public LedgerState(int periods, int periodsPerYear, LedgerOptions options)
+    public LedgerState(int periods, int periodsPerYear, LedgerOptions options, int scale, int segments)
     {
+        _scale = scale;
         _periods = periods;
         _year = periodsPerYear;
         _options = options;
-        _mrr = new decimal[periods];
+        _mrr = new TMoney[periods];
         _touched = new bool[periods];
         _reason = new ChurnReason[periods];
         _cohortSizes = new long[periods];
         _cohortActive = new long[periods * periods];
-        _cohortRevenue = new decimal[periods * periods];
+        _cohortRevenue = new TMoney[periods * periods];
         _entries = options.IncludeCustomerEntries ? ImmutableArray.CreateBuilder<LedgerEntry<TCustomer>>() : null;
+        for (int s = 0; s < segments; s++)
+        {
+            _segments.Add(new PeriodSums<TMoney>[periods]);
+        }
     }
 
     public ImmutableArray<LedgerEntry<TCustomer>> Entries => _entries?.ToImmutable() ?? [];
 
-    public void AddSegment() => _segments.Add(new PeriodAccumulator[_periods]);
+    /// <summary>Adds the sums, cohorts and entries of a state over later customers (exact for integer money; the entries follow this state's).</summary>
+    public void Add(LedgerState<TCustomer, TMoney> later)
+    {
+        for (int s = 0; s < _segments.Count; s++)
+        {
+            for (int p = 0; p < _periods; p++)
+            {
+                _segments[s][p].Add(in later._segments[s][p]);
+            }
+        }
 
-    public ReadOnlySpan<PeriodAccumulator> Segment(int segment) => _segments[segment];
+        for (int i = 0; i < _cohortActive.Length; i++)
+        {
+            _cohortActive[i] += later._cohortActive[i];
+            _cohortRevenue[i] += later._cohortRevenue[i];
+        }
+
+        for (int p = 0; p < _periods; p++)
+        {
+            _cohortSizes[p] += later._cohortSizes[p];
+        }
+
+        _entries?.AddRange(later._entries!);
+    }
+
+    /// <summary>The sums of one segment as <c>decimal</c>s.</summary>
+    public PeriodAccumulator[] Segment(int segment)
+    {
+        PeriodSums<TMoney>[] sums = _segments[segment];
+        var result = new PeriodAccumulator[sums.Length];
+        for (int p = 0; p < sums.Length; p++)
+        {
+            result[p] = sums[p].ToAccumulator(_scale);
+        }
+
+        return result;
+    }
 
     /// <summary>Adds one subscription's MRR at every period-end it covers to the current customer's buffer.</summary>
-    public void AddSubscription(in PreparedSubscription s, PeriodUnit unit, int firstAbs, int throughDay, int[] readDays)
+    public void AddSubscription(in PreparedSubscription s, TMoney full, TMoney discounted, PeriodUnit unit, int firstAbs, int throughDay, int[] readDays)
     {
         if (s.StartDay > throughDay)
         {
@@ -57,7 +100,7 @@ internal sealed class LedgerState<TCustomer>
             int from = unit.WholePeriodIndex(s.StartDay) - firstAbs, to = unit.WholePeriodIndex(lastDay) - firstAbs;
             for (int p = from; p <= to; p++)
             {
-                _mrr[p] += s.MrrOn(readDays[p]);
+                _mrr[p] += MrrOn(in s, full, discounted, readDays[p]);
             }
         }
 
@@ -77,6 +120,25 @@ internal sealed class LedgerState<TCustomer>
         {
             _reason[unit.WholePeriodIndex(s.ChurnDay) - firstAbs] = s.Reason;
         }
+    }
+
+    /// <summary>MRR of a subscription on a day: 0 outside its paid days and in a pause, else the discounted or full amount.</summary>
+    private static TMoney MrrOn(in PreparedSubscription s, TMoney full, TMoney discounted, int day)
+    {
+        if (day < s.PaidFromDay || day >= s.ChurnDay)
+        {
+            return default;
+        }
+
+        foreach (PauseInterval pause in s.Pauses)
+        {
+            if (day >= pause.From.DayNumber && day < pause.Until.DayNumber)
+            {
+                return default;
+            }
+        }
+
+        return day < s.DiscountUntilDay ? discounted : full;
     }
 
     /// <summary>Marks the periods holding a paid day of [from, to] outside every pause.</summary>
@@ -108,22 +170,22 @@ internal sealed class LedgerState<TCustomer>
     /// <summary>Classifies the current customer's movements, adds them to its segment and the cohorts, and clears the buffer.</summary>
     public void CloseCustomer(TCustomer customer, int segment, int firstAbs)
     {
-        Span<PeriodAccumulator> acc = _segments[segment];
+        Span<PeriodSums<TMoney>> acc = _segments[segment];
         bool wasCustomer = false;
         int lastPaid = int.MinValue / 2, cohort = -1;
         int? window = _options.ReactivationWithinPeriods;
-        decimal previous = 0;
+        TMoney previous = default;
         for (int p = 0; p < _periods; p++)
         {
-            decimal current = _mrr[p];
-            ref PeriodAccumulator a = ref acc[p];
+            TMoney current = _mrr[p];
+            ref PeriodSums<TMoney> a = ref acc[p];
             a.Start += previous;
             a.End += current;
             MovementKind? kind = null;
             if (previous == current)
             {
                 a.Unchanged++;
-                if (current == 0)
+                if (current == default)
                 {
                     a.Inactive++;
                     if (_touched[p])
@@ -133,7 +195,7 @@ internal sealed class LedgerState<TCustomer>
                     }
                 }
             }
-            else if (previous == 0)
+            else if (previous == default)
             {
                 if (wasCustomer && (window is null || p - lastPaid <= window))
                 {
@@ -148,7 +210,7 @@ internal sealed class LedgerState<TCustomer>
                     kind = MovementKind.New;
                 }
             }
-            else if (current == 0)
+            else if (current == default)
             {
                 a.ChurnedCount++;
                 a.Churned += previous;
@@ -177,27 +239,27 @@ internal sealed class LedgerState<TCustomer>
                 kind = MovementKind.Contraction;
             }
 
-            if (p >= _year && _mrr[p - _year] is decimal yearAgo && yearAgo > 0)
+            if (p >= _year && _mrr[p - _year] is TMoney yearAgo && yearAgo > default(TMoney))
             {
                 a.YearAgoCustomers++;
                 a.YearAgoMrr += yearAgo;
                 a.YearAgoMrrNow += current;
-                a.YearAgoGross += Math.Min(yearAgo, current);
-                a.YearAgoRetained += current > 0 ? 1 : 0;
+                a.YearAgoGross += yearAgo < current ? yearAgo : current; // decimal.Min: the second when equal
+                a.YearAgoRetained += current > default(TMoney) ? 1 : 0;
             }
 
             if (kind is MovementKind k && _entries is not null)
             {
-                _entries.Add(new LedgerEntry<TCustomer>(customer, firstAbs + p, k, previous, current));
+                _entries.Add(new LedgerEntry<TCustomer>(customer, firstAbs + p, k, PeriodSums<TMoney>.ToDecimal(previous, _scale), PeriodSums<TMoney>.ToDecimal(current, _scale)));
             }
 
-            if (current > 0 || _touched[p])
+            if (current > default(TMoney) || _touched[p])
             {
                 wasCustomer = true;
                 lastPaid = p;
             }
 
-            if (current > 0)
+            if (current > default(TMoney))
             {
                 if (cohort < 0)
                 {
@@ -223,7 +285,7 @@ internal sealed class LedgerState<TCustomer>
         var revenue = new double[_cohortRevenue.Length];
         for (int i = 0; i < revenue.Length; i++)
         {
-            revenue[i] = (double)_cohortRevenue[i];
+            revenue[i] = (double)PeriodSums<TMoney>.ToDecimal(_cohortRevenue[i], _scale);
         }
 
         return new CohortTable(firstAbs, lastAbs, ImmutableCollectionsMarshal.AsImmutableArray(_cohortSizes),

@@ -37,23 +37,4 @@ internal readonly struct PreparedSubscription
     public ImmutableArray<PauseInterval> Pauses { get; }
 
     public ChurnReason Reason { get; }
-
-    /// <summary>MRR on a day.</summary>
-    public decimal MrrOn(int day)
-    {
-        if (day < PaidFromDay || day >= ChurnDay)
-        {
-            return 0;
-        }
-
-        foreach (PauseInterval pause in Pauses)
-        {
-            if (day >= pause.From.DayNumber && day < pause.Until.DayNumber)
-            {
-                return 0;
-            }
-        }
-
-        return day < DiscountUntilDay ? DiscountedMrr : FullMrr;
-    }
 }

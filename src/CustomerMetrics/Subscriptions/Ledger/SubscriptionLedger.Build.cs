@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using CustomerMetrics.Internal;
 using CustomerMetrics.Value;
@@ -8,6 +9,9 @@ namespace CustomerMetrics.Subscriptions;
 
 public static partial class SubscriptionLedger
 {
+    /// <summary>Accepted records from which the pass over customers splits across cores (in ranges of at least half as many).</summary>
+    private const int ParallelRecords = 65_536;
+
     private static SubscriptionLedger<TCustomer> BuildCore<TCustomer, TSubscription>(
         IReadOnlyList<SubscriptionRecord<TCustomer, TSubscription>> records, DateOnly through, LedgerOptions options, bool lenient)
         where TCustomer : notnull
@@ -135,7 +139,40 @@ public static partial class SubscriptionLedger
             readDays[p] = p == periods - 1 ? throughDay : PeriodStartDay(unit, firstAbs + p + 1) - 1;
         }
 
-        var state = new LedgerState<TCustomer>(periods, PeriodsPerYear(unit), options);
+        var book = new LedgerBook<TCustomer>(customerKeys, offsets, order, prepared, firstAbs, lastAbs, throughDay, startDays, readDays);
+        if (FixedMoney.TryConvert(prepared, order, out FixedMoney[] full, out FixedMoney[] discounted, out int scale))
+        {
+            return Accumulate(records, book, full, discounted, scale, unit, options, rejected);
+        }
+
+        var fullDecimal = new decimal[n];
+        var discountedDecimal = new decimal[n];
+        foreach (int i in order)
+        {
+            if (i >= 0)
+            {
+                fullDecimal[i] = prepared[i].FullMrr;
+                discountedDecimal[i] = prepared[i].DiscountedMrr;
+            }
+        }
+
+        return Accumulate(records, book, fullDecimal, discountedDecimal, 0, unit, options, rejected);
+    }
+
+    /// <summary>The pass over customers: each customer's MRR per period-end, its movements into its segment's sums, the cohorts and entries.</summary>
+    private static SubscriptionLedger<TCustomer> Accumulate<TCustomer, TSubscription, TMoney>(
+        IReadOnlyList<SubscriptionRecord<TCustomer, TSubscription>> records, LedgerBook<TCustomer> book, TMoney[] full, TMoney[] discounted, int scale,
+        PeriodUnit unit, LedgerOptions options, List<RejectedRecord> rejected)
+        where TCustomer : notnull
+        where TSubscription : notnull
+        where TMoney : struct, IAdditionOperators<TMoney, TMoney, TMoney>, ISubtractionOperators<TMoney, TMoney, TMoney>, IComparisonOperators<TMoney, TMoney, bool>
+    {
+        (List<TCustomer> customerKeys, int[] offsets, int[] order, PreparedSubscription[] prepared, int firstAbs, int lastAbs, int throughDay, int[] startDays, int[] readDays) = book;
+        int customers = customerKeys.Count;
+        int periods = readDays.Length;
+
+        // Segments in order of the customers' first appearance, as one sequential pass would meet them.
+        var segmentOf = new int[customers];
         var segmentIds = new Dictionary<string, int>();
         var segmentNames = new List<string>();
         long seen = 0;
@@ -145,22 +182,16 @@ public static partial class SubscriptionLedger
             for (int j = offsets[c]; j < offsets[c + 1]; j++)
             {
                 int i = order[j];
-                if (i < 0)
-                {
-                    continue;
-                }
-
-                if (earliest < 0 || records[i].Start < records[earliest].Start)
+                if (i >= 0 && (earliest < 0 || records[i].Start < records[earliest].Start))
                 {
                     earliest = i;
                 }
-
-                state.AddSubscription(in prepared[i], unit, firstAbs, throughDay, readDays);
             }
 
             if (earliest < 0)
             {
-                continue; // every record of this customer was rejected
+                segmentOf[c] = -1; // every record of this customer was rejected
+                continue;
             }
 
             seen++;
@@ -170,17 +201,72 @@ public static partial class SubscriptionLedger
             {
                 segmentId = segmentNames.Count;
                 segmentNames.Add(segment);
-                state.AddSegment();
             }
 
-            state.CloseCustomer(customerKeys[c], segmentId, firstAbs);
+            segmentOf[c] = segmentId;
+        }
+
+        // Contiguous customer ranges of about equal records, one per core. Integer (FixedMoney) sums merge exactly in any
+        // grouping, so the ranges add up to what one pass gives; decimal sums may round past 28 digits, so they stay in one pass.
+        int parts = typeof(TMoney) == typeof(FixedMoney) && order.Length >= ParallelRecords ? Math.Min(Environment.ProcessorCount, order.Length / (ParallelRecords / 2)) : 1;
+        var bounds = new int[parts + 1];
+        for (int k = 1, c = 0; k <= parts; k++)
+        {
+            long target = (long)order.Length * k / parts;
+            while (c < customers && offsets[c] < target)
+            {
+                c++;
+            }
+
+            bounds[k] = k == parts ? customers : c;
+        }
+
+        var states = new LedgerState<TCustomer, TMoney>[parts];
+        void AccumulateRange(int k)
+        {
+            var state = new LedgerState<TCustomer, TMoney>(periods, PeriodsPerYear(unit), options, scale, segmentNames.Count);
+            for (int c = bounds[k]; c < bounds[k + 1]; c++)
+            {
+                if (segmentOf[c] < 0)
+                {
+                    continue;
+                }
+
+                for (int j = offsets[c]; j < offsets[c + 1]; j++)
+                {
+                    int i = order[j];
+                    if (i >= 0)
+                    {
+                        state.AddSubscription(in prepared[i], full[i], discounted[i], unit, firstAbs, throughDay, readDays);
+                    }
+                }
+
+                state.CloseCustomer(customerKeys[c], segmentOf[c], firstAbs);
+            }
+
+            states[k] = state;
+        }
+
+        if (parts == 1)
+        {
+            AccumulateRange(0);
+        }
+        else
+        {
+            Parallel.For(0, parts, AccumulateRange);
+        }
+
+        LedgerState<TCustomer, TMoney> merged = states[0];
+        for (int k = 1; k < parts; k++)
+        {
+            merged.Add(states[k]);
         }
 
         var segments = ImmutableDictionary.CreateBuilder<string, ImmutableArray<LedgerPeriod>>();
         var total = new LedgerPeriod[periods];
         for (int s = 0; s < segmentNames.Count; s++)
         {
-            ImmutableArray<LedgerPeriod> list = ToPeriods(state.Segment(s), firstAbs, startDays, readDays, options);
+            ImmutableArray<LedgerPeriod> list = ToPeriods(merged.Segment(s), firstAbs, startDays, readDays, options);
             segments[segmentNames[s]] = list;
             for (int p = 0; p < periods; p++)
             {
@@ -188,7 +274,7 @@ public static partial class SubscriptionLedger
             }
         }
 
-        return new SubscriptionLedger<TCustomer>(options, [.. total], segments.ToImmutable(), state.Entries, state.Cohorts(firstAbs, lastAbs), [.. rejected], seen);
+        return new SubscriptionLedger<TCustomer>(options, [.. total], segments.ToImmutable(), merged.Entries, merged.Cohorts(firstAbs, lastAbs), [.. rejected], seen);
     }
 
     private static PreparedSubscription Prepare<TCustomer, TSubscription>(SubscriptionRecord<TCustomer, TSubscription> r, LedgerOptions options)

@@ -18,7 +18,14 @@ namespace CustomerMetrics.Subscriptions;
 /// classified as in <see cref="MrrMovements"/>, with "was a customer before" kept by the ledger.</para>
 /// <para>One pass over customers: records are grouped by customer (a hash map to dense indexes and a counting sort,
 /// 4 bytes per record plus the map), then each customer's MRR per period is computed in a buffer reused across
-/// customers, so the working state is O(customers + records + periods × segments), independent of customers × periods.</para>
+/// customers, so the working state is O(customers + records + periods × segments), independent of customers × periods.
+/// When every MRR amount is a whole number of units of 10^−s (s ≤ 18) and their total fits a 64-bit integer (cents,
+/// and most normalised prices), sums are integers that give the same <c>decimal</c> values and scales, and from 65,536
+/// records the customers split into one contiguous range per core whose sums merge exactly; otherwise (a weekly price
+/// whose × 52 ÷ 12 does not terminate) the pass runs in <c>decimal</c> on one core. The per-customer
+/// <see cref="SubscriptionLedger{TCustomer}.Entries"/> hold one 32 + key bytes entry per customer and period with a
+/// movement: at most customers × periods, in practice a few per customer; turn them off
+/// (<see cref="LedgerOptions.IncludeCustomerEntries"/>) on large books that need only the totals.</para>
 /// <para><threadsafety static="true" instance="true"/> Pure.</para>
 /// </remarks>
 public static partial class SubscriptionLedger

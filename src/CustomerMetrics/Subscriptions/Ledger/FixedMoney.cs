@@ -1,0 +1,146 @@
+using System.Numerics;
+
+namespace CustomerMetrics.Subscriptions;
+
+/// <summary>
+/// A non-negative <c>decimal</c> amount held as a whole number of units of 10^−<c>S</c> (one scale <c>S</c> for a whole
+/// ledger build) together with the scale the <c>decimal</c> would carry, so that sums, differences, comparisons and the
+/// minimum give exactly the value <b>and</b> the trailing zeros of the same <c>decimal</c> arithmetic: a <c>decimal</c>
+/// sum or difference carries the larger scale of its operands, and is exact while it fits 28 digits, which
+/// <see cref="TryConvert"/> guarantees by bounding every sum the ledger can form by <see cref="long.MaxValue"/> units.
+/// Adding two is one integer add and one byte maximum, against a <c>decimal</c> add's scale alignment.
+/// </summary>
+internal readonly struct FixedMoney :
+    IAdditionOperators<FixedMoney, FixedMoney, FixedMoney>,
+    ISubtractionOperators<FixedMoney, FixedMoney, FixedMoney>,
+    IComparisonOperators<FixedMoney, FixedMoney, bool>
+{
+    /// <summary>The largest common scale: 10^18 still fits a long.</summary>
+    private const int MaxScale = 18;
+
+    private static readonly long[] Pow10 = MakePowers();
+
+    private FixedMoney(long units, byte scale)
+    {
+        Units = units;
+        Scale = scale;
+    }
+
+    /// <summary>The amount in units of 10^−S.</summary>
+    public long Units { get; }
+
+    /// <summary>The scale of the equal <c>decimal</c> (0 to S).</summary>
+    public byte Scale { get; }
+
+    public static FixedMoney operator +(FixedMoney left, FixedMoney right) =>
+        new(left.Units + right.Units, Math.Max(left.Scale, right.Scale));
+
+    public static FixedMoney operator -(FixedMoney left, FixedMoney right) =>
+        new(left.Units - right.Units, Math.Max(left.Scale, right.Scale));
+
+    public static bool operator ==(FixedMoney left, FixedMoney right) => left.Units == right.Units;
+
+    public static bool operator !=(FixedMoney left, FixedMoney right) => left.Units != right.Units;
+
+    public static bool operator <(FixedMoney left, FixedMoney right) => left.Units < right.Units;
+
+    public static bool operator >(FixedMoney left, FixedMoney right) => left.Units > right.Units;
+
+    public static bool operator <=(FixedMoney left, FixedMoney right) => left.Units <= right.Units;
+
+    public static bool operator >=(FixedMoney left, FixedMoney right) => left.Units >= right.Units;
+
+    /// <summary>
+    /// Converts the full and discounted MRR of every accepted record (<paramref name="order"/> entries ≥ 0) to one common
+    /// scale, when every amount is a non-negative whole number of units at a scale ≤ 18 and the sum over the records of
+    /// the larger of the two fits a long (so does every sum of the ledger: each is at most that); otherwise false.
+    /// </summary>
+    public static bool TryConvert(PreparedSubscription[] prepared, int[] order, out FixedMoney[] full, out FixedMoney[] discounted, out int scale)
+    {
+        full = [];
+        discounted = [];
+        scale = 0;
+        foreach (int i in order)
+        {
+            if (i >= 0)
+            {
+                scale = Math.Max(scale, Math.Max(prepared[i].FullMrr.Scale, prepared[i].DiscountedMrr.Scale));
+            }
+        }
+
+        if (scale > MaxScale)
+        {
+            return false;
+        }
+
+        full = new FixedMoney[prepared.Length];
+        discounted = new FixedMoney[prepared.Length];
+        long total = 0;
+        foreach (int i in order)
+        {
+            if (i < 0)
+            {
+                continue;
+            }
+
+            if (!TryFrom(prepared[i].FullMrr, scale, out full[i]) || !TryFrom(prepared[i].DiscountedMrr, scale, out discounted[i]))
+            {
+                return false;
+            }
+
+            long larger = Math.Max(full[i].Units, discounted[i].Units);
+            if (larger > long.MaxValue - total)
+            {
+                return false;
+            }
+
+            total += larger;
+        }
+
+        return true;
+    }
+
+    /// <summary>The <c>decimal</c> this amount stands for (value and scale), given the build's common scale.</summary>
+    public decimal ToDecimal(int commonScale)
+    {
+        ulong magnitude = (ulong)(Units / Pow10[commonScale - Scale]);
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, false, Scale);
+    }
+
+    public override bool Equals(object? obj) => obj is FixedMoney other && this == other;
+
+    public override int GetHashCode() => Units.GetHashCode();
+
+    private static bool TryFrom(decimal value, int commonScale, out FixedMoney money)
+    {
+        money = default;
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        ulong magnitude = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
+        if (bits[2] != 0 || bits[3] < 0 || magnitude > long.MaxValue)
+        {
+            return false;
+        }
+
+        long factor = Pow10[commonScale - value.Scale];
+        if ((long)magnitude > long.MaxValue / factor)
+        {
+            return false;
+        }
+
+        money = new FixedMoney((long)magnitude * factor, value.Scale);
+        return true;
+    }
+
+    private static long[] MakePowers()
+    {
+        var powers = new long[MaxScale + 1];
+        powers[0] = 1;
+        for (int i = 1; i < powers.Length; i++)
+        {
+            powers[i] = powers[i - 1] * 10;
+        }
+
+        return powers;
+    }
+}
