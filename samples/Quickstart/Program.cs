@@ -3,6 +3,7 @@ using Quickstart;
 Console.WriteLine("CustomerMetrics quickstart: every figure below comes from built-in, deterministic synthetic data.");
 Console.WriteLine();
 SurveysSection.Print(Console.Out);
+WeightsSection.Print(Console.Out);
 SubscriptionsSection.Print(Console.Out);
 LedgerSection.Print(Console.Out);
 ValueSection.Print(Console.Out);
