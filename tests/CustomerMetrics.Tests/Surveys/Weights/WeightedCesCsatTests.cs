@@ -24,7 +24,7 @@ public class WeightedCesCsatTests
         WeightedCsatResult csat = Csat.CalculateWeighted([5, 4, 3, 1], [1, 2, 3, 4]);
         Assert.Equal(0.3, csat.SatisfiedShare, 12);
         Assert.Equal((5 + 8 + 9 + 4) / 10.0, csat.Mean, 12);
-        Assert.Equal(0.5, Csat.CalculateWeightedWithTopBox([5, 4, 3, 1], [1, 2, 3, 4], 5, 3).SatisfiedShare, 12);
+        Assert.Equal(0.6, Csat.CalculateWeightedWithTopBox([5, 4, 3, 1], [1, 2, 3, 4], 5, 3).SatisfiedShare, 12); // 3–5: 6/10
     }
 
     [Fact]
