@@ -46,14 +46,7 @@ public readonly record struct RakingResult
         Guard.Consistent(isDefault || converged == (reason is null), nameof(reason),
             converged ? "must be null for a converged result." : "must say why raking did not converge.");
         Guard.Consistent(count > 0 || totalWeight == 0, nameof(totalWeight), $"is {totalWeight:R} but count is 0.");
-        Guard.Consistent(totalWeight > 0 || sumOfSquaredWeights == 0, nameof(sumOfSquaredWeights), $"is {sumOfSquaredWeights:R} but the weights sum to 0.");
-        if (totalWeight > 0)
-        {
-            double ratio = sumOfSquaredWeights / totalWeight;
-            const double Tolerance = 1e-9;
-            Guard.Consistent(ratio <= totalWeight * (1 + Tolerance) && (ratio * count >= totalWeight * (1 - Tolerance) || (sumOfSquaredWeights == 0 && totalWeight < 1e-150)),
-                nameof(sumOfSquaredWeights), $"is {sumOfSquaredWeights:R}; with Σw = {totalWeight:R} over {count} responses it must lie between (Σw)²/n and (Σw)².");
-        }
+        Guard.SumOfSquaredWeights(totalWeight, sumOfSquaredWeights, count);
 
         Converged = converged;
         Reason = reason;

@@ -84,14 +84,7 @@ internal static class WeightedPoints
         _ = Guard.Total("count + rejected", count, rejected);
         double total = Guard.FiniteSum(Total(copy), paramName + " sum");
         Guard.Consistent(count > 0 || total == 0, paramName, $"sum to {total:R} but count is 0; weight needs responses.");
-        Guard.Consistent(total > 0 || squares == 0, "sumOfSquaredWeights", $"is {squares:R} but the weights sum to 0.");
-        if (total > 0)
-        {
-            double ratio = squares / total;
-            const double Tolerance = 1e-9;
-            Guard.Consistent(ratio <= total * (1 + Tolerance) && (ratio * count >= total * (1 - Tolerance) || (squares == 0 && total < 1e-150)),
-                "sumOfSquaredWeights", $"is {squares:R}; with Σw = {total:R} over {count} responses it must lie between (Σw)²/n and (Σw)².");
-        }
+        Guard.SumOfSquaredWeights(total, squares, count);
 
         return copy;
     }
