@@ -4,6 +4,7 @@ Console.WriteLine("CustomerMetrics quickstart: every figure below comes from bui
 Console.WriteLine();
 SurveysSection.Print(Console.Out);
 PlanningSection.Print(Console.Out);
+WeightsSection.Print(Console.Out);
 SubscriptionsSection.Print(Console.Out);
 LedgerSection.Print(Console.Out);
 CohortProjectionSection.Print(Console.Out);

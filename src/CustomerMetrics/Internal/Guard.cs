@@ -291,4 +291,21 @@ internal static class Guard
 
     private static string StripLength(string expression) =>
         expression.EndsWith(".Length", StringComparison.Ordinal) ? expression[..^".Length".Length] : expression;
+
+    /// <summary>
+    /// Throws unless Σw² agrees with Σw over <paramref name="count"/> weights: none without weight, and within
+    /// [(Σw)² ÷ n, (Σw)²] (Cauchy–Schwarz; relative 1e-9 for rounding; a Σw² that underflowed to 0 is allowed).
+    /// </summary>
+    public static void SumOfSquaredWeights(double total, double squares, long count, string paramName = "sumOfSquaredWeights")
+    {
+        Consistent(total > 0 || squares == 0, paramName, $"is {squares:R} but the weights sum to 0.");
+        if (total > 0)
+        {
+            // Divided by Σw so that nothing overflows.
+            double ratio = squares / total;
+            const double Tolerance = 1e-9;
+            Consistent(ratio <= total * (1 + Tolerance) && (ratio * count >= total * (1 - Tolerance) || (squares == 0 && total < 1e-150)),
+                paramName, $"is {squares:R}; with Σw = {total:R} over {count} responses it must lie between (Σw)²/n and (Σw)².");
+        }
+    }
 }

@@ -42,26 +42,6 @@ public static partial class Nps
     /// <returns>The counts of the valid scores and the number rejected.</returns>
     public static NpsResult CalculateLenient(ReadOnlySpan<int> scores) => ToResult(NpsKernel.Count(scores), scores.Length);
 
-    /// <summary>Survey-weighted NPS: each 0–10 score counts with its weight.</summary>
-    /// <param name="scores">The responses, each 0 to 10.</param>
-    /// <param name="weights">One weight per response: finite and ≥ 0 (0 keeps a response out of the score but in <see cref="WeightedNpsResult.Count"/>).</param>
-    /// <returns>The weighted sums; with no weight the score is NaN.</returns>
-    /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A score is above 10, or a weight is negative, NaN or infinite; the message names the index and value.</exception>
-    public static WeightedNpsResult CalculateWeighted(ReadOnlySpan<byte> scores, ReadOnlySpan<double> weights) =>
-        Weighted(scores, weights, lenient: false);
-
-    /// <summary>
-    /// Survey-weighted NPS that skips, counting in <see cref="WeightedNpsResult.Rejected"/>, every entry whose score is
-    /// above 10 or whose weight is negative, NaN or infinite.
-    /// </summary>
-    /// <param name="scores">The entries.</param>
-    /// <param name="weights">One weight per entry.</param>
-    /// <returns>The weighted sums of the valid entries and the number rejected.</returns>
-    /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    public static WeightedNpsResult CalculateWeightedLenient(ReadOnlySpan<byte> scores, ReadOnlySpan<double> weights) =>
-        Weighted(scores, weights, lenient: true);
-
     /// <summary>
     /// Tests whether two independent samples differ in NPS: z = (N₁ − N₂) / √(V₁/n₁ + V₂/n₂), in points, with a
     /// two-sided p-value from the standard normal (Rocks 2016).
@@ -115,48 +95,4 @@ public static partial class Nps
 
     private static NpsResult ToResult(NpsTally tally, int length) => new(
         tally.Promoters, length - tally.Promoters - tally.Detractors - tally.Invalid, tally.Detractors, tally.Invalid);
-
-    private static WeightedNpsResult Weighted(ReadOnlySpan<byte> scores, ReadOnlySpan<double> weights, bool lenient)
-    {
-        Guard.SameLength(scores.Length, weights.Length);
-        NeumaierSum promoters = default, passives = default, detractors = default, squares = default;
-        long count = 0, rejected = 0;
-        for (int i = 0; i < scores.Length; i++)
-        {
-            byte score = scores[i];
-            double weight = weights[i];
-            if (score > 10 || !(weight >= 0) || double.IsPositiveInfinity(weight))
-            {
-                if (!lenient)
-                {
-                    if (score > 10)
-                    {
-                        ThrowHelper.ValueOutOfRange(nameof(scores), i, score, 0, 10);
-                    }
-
-                    ThrowHelper.ValueOutOfRange(nameof(weights), i, weight, "finite numbers ≥ 0");
-                }
-
-                rejected++;
-                continue;
-            }
-
-            count++;
-            squares.Add(weight * weight);
-            if (score >= 9)
-            {
-                promoters.Add(weight);
-            }
-            else if (score >= 7)
-            {
-                passives.Add(weight);
-            }
-            else
-            {
-                detractors.Add(weight);
-            }
-        }
-
-        return new WeightedNpsResult(promoters.Value, passives.Value, detractors.Value, squares.Value, count, rejected);
-    }
 }

@@ -59,16 +59,7 @@ public readonly record struct WeightedNpsResult
         double total = Guard.FiniteSum(promoterWeight + passiveWeight + detractorWeight, "promoterWeight + passiveWeight + detractorWeight");
         Guard.Consistent(count > 0 || total == 0, nameof(promoterWeight),
             $"the weights sum to {total:R} but count is 0; weight needs responses.");
-        Guard.Consistent(total > 0 || sumOfSquaredWeights == 0, nameof(sumOfSquaredWeights),
-            $"is {sumOfSquaredWeights:R} but the weights sum to 0.");
-        if (total > 0)
-        {
-            // (Σw)² / n ≤ Σw² ≤ (Σw)², divided by Σw so that nothing overflows; a Σw² that underflowed to 0 is allowed.
-            double ratio = sumOfSquaredWeights / total;
-            const double Tolerance = 1e-9;
-            Guard.Consistent(ratio <= total * (1 + Tolerance) && (ratio * count >= total * (1 - Tolerance) || (sumOfSquaredWeights == 0 && total < 1e-150)),
-                nameof(sumOfSquaredWeights), $"is {sumOfSquaredWeights:R}; with Σw = {total:R} over {count} responses it must lie between (Σw)²/n and (Σw)².");
-        }
+        Guard.SumOfSquaredWeights(total, sumOfSquaredWeights, count);
 
         PromoterWeight = promoterWeight;
         PassiveWeight = passiveWeight;
