@@ -190,16 +190,7 @@ public static partial class Nps
                 totals[(cell * 4) + (int)GroupedKernel.NpsSlots.Slot(scores[i], 10)]++;
             }
 
-            for (int c = 0; c < destination.Length; c++)
-            {
-                if (totals[(c * 4) + 3] != 0)
-                {
-                    int index = scores.IndexOfAnyInRange((byte)11, byte.MaxValue);
-                    ThrowHelper.ValueOutOfRange(nameof(scores), index + indexOffset, scores[index], 0, 10);
-                }
-
-                destination[c] = new NpsResult(totals[(c * 4) + 2], totals[(c * 4) + 1], totals[c * 4]);
-            }
+            FromSlots(totals, scores, indexOffset, destination);
         }
         finally
         {
@@ -268,20 +259,26 @@ public static partial class Nps
         {
             totals.Clear();
             PeriodKernel.Fold(counters, tables, firstDay, span, indexer, totals);
-            for (int c = 0; c < destination.Length; c++)
-            {
-                if (totals[(c * 4) + 3] != 0)
-                {
-                    int index = scores.IndexOfAnyInRange((byte)11, byte.MaxValue);
-                    ThrowHelper.ValueOutOfRange(nameof(scores), index + indexOffset, scores[index], 0, 10);
-                }
-
-                destination[c] = new NpsResult(totals[(c * 4) + 2], totals[(c * 4) + 1], totals[c * 4]);
-            }
+            FromSlots(totals, scores, indexOffset, destination);
         }
         finally
         {
             GroupedKernel.Return(rented);
+        }
+    }
+
+    /// <summary>One result per cell from four slots per cell (detractor, passive, promoter, invalid); throws naming the first score above 10.</summary>
+    private static void FromSlots(ReadOnlySpan<long> totals, ReadOnlySpan<byte> scores, int indexOffset, Span<NpsResult> destination)
+    {
+        for (int c = 0; c < destination.Length; c++)
+        {
+            if (totals[(c * 4) + 3] != 0)
+            {
+                int index = scores.IndexOfAnyInRange((byte)11, byte.MaxValue);
+                ThrowHelper.ValueOutOfRange(nameof(scores), index + indexOffset, scores[index], 0, 10);
+            }
+
+            destination[c] = new NpsResult(totals[(c * 4) + 2], totals[(c * 4) + 1], totals[c * 4]);
         }
     }
 }
