@@ -1,14 +1,15 @@
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using CustomerMetrics.Surveys;
 
 namespace CustomerMetrics.Benchmarks;
 
 /// <summary>
-/// NPS per group over 100 M responses: byte scores with byte group ids (G ≤ 255) or ushort group ids (larger G).
-/// Baselines in the same run: a pass that only reads both buffers (memory bandwidth) and the plain scalar grouped
-/// loop a user would write (a branch per category, counts in an array). LINQ GroupBy takes over a minute per call at
-/// 100 M on the shared machine, so it has its own class at 1 M (<see cref="SurveyGroupedLinqBenchmarks"/>). The library rows write into a
-/// preallocated destination; CSAT (ratings 1–5 in a buffer of the same size) for comparison.
+/// NPS per group over 100 M responses by default (set <c>CM_BENCH_N</c>, for example 10000000, to run a smaller size on a
+/// loaded machine): byte scores with byte group ids (G ≤ 255) or ushort group ids (larger G). Baselines in the same
+/// run: a pass that only reads both buffers (memory bandwidth), the plain scalar grouped loop a user would write (a
+/// branch per category, counts in an array) and LINQ GroupBy. The library rows write into a preallocated destination;
+/// CSAT (ratings 1–5 in a buffer of the same size) for comparison.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
 public class SurveyGroupedBenchmarks
@@ -21,7 +22,10 @@ public class SurveyGroupedBenchmarks
     private NpsResult[] _nps = [];
     private CsatResult[] _csat = [];
 
-    [Params(100_000_000)]
+    public static IEnumerable<int> Sizes =>
+        [int.Parse(Environment.GetEnvironmentVariable("CM_BENCH_N") ?? "100000000", CultureInfo.InvariantCulture)];
+
+    [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
 
     [Params(16, 1000, 65_536)]
@@ -88,6 +92,13 @@ public class SurveyGroupedBenchmarks
     }
 
     [Benchmark]
+    public int LinqGroupBy() => (G <= 256
+            ? _scores.Zip(_byteGroups, (s, g) => (Score: s, Group: (int)g))
+            : _scores.Zip(_ushortGroups, (s, g) => (Score: s, Group: (int)g)))
+        .GroupBy(r => r.Group)
+        .Select(g => NpsResult.FromCounts(g.Count(r => r.Score >= 9), g.Count(r => r.Score is 7 or 8), g.Count(r => r.Score <= 6))).Count();
+
+    [Benchmark]
     public ulong ReadOnly() => ReadOnlyPass.Read<byte>(_scores) | (G <= 256 ? ReadOnlyPass.Read<byte>(_byteGroups) : ReadOnlyPass.Read<ushort>(_ushortGroups));
 
     [Benchmark]
@@ -118,65 +129,5 @@ public class SurveyGroupedBenchmarks
         }
 
         return _csat[0];
-    }
-}
-
-/// <summary>
-/// Grouped NPS at 1 M responses with ushort group ids against LINQ GroupBy (too slow for 100 M on the shared machine)
-/// and the plain scalar grouped loop, in one run.
-/// </summary>
-[Config(typeof(BenchmarkConfig))]
-public class SurveyGroupedLinqBenchmarks
-{
-    private byte[] _scores = [];
-    private ushort[] _groups = [];
-    private NpsResult[] _nps = [];
-
-    [Params(1000, 65_536)]
-    public int G { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _scores = SyntheticScores.Bytes(1_000_000, 11);
-        var random = new Random(7);
-        _groups = [.. Enumerable.Range(0, _scores.Length).Select(_ => (ushort)random.Next(G))];
-        _nps = new NpsResult[G];
-    }
-
-    [Benchmark(Baseline = true)]
-    public long ScalarGroupedLoop()
-    {
-        long[] counts = new long[G * 3];
-        for (int i = 0; i < _scores.Length; i++)
-        {
-            int group = _groups[i];
-            byte score = _scores[i];
-            if (score >= 9)
-            {
-                counts[(group * 3) + 2]++;
-            }
-            else if (score >= 7)
-            {
-                counts[(group * 3) + 1]++;
-            }
-            else
-            {
-                counts[group * 3]++;
-            }
-        }
-
-        return counts[0];
-    }
-
-    [Benchmark]
-    public int LinqGroupBy() => _scores.Zip(_groups, (s, g) => (Score: s, Group: (int)g)).GroupBy(r => r.Group)
-        .Select(g => NpsResult.FromCounts(g.Count(r => r.Score >= 9), g.Count(r => r.Score is 7 or 8), g.Count(r => r.Score <= 6))).Count();
-
-    [Benchmark]
-    public NpsResult Library()
-    {
-        Nps.Calculate(_scores, _groups, _nps);
-        return _nps[0];
     }
 }

@@ -65,7 +65,7 @@ public partial class ConsistencyTests
         [typeof(RfmRecord)] = [new RfmRecord(1, 2, 30.43, 38.86, 22.35, 74.02), new RfmRecord(7, 0, 0, 0, 0, 5)],
         [typeof(RfmScore)] = [new RfmScore(5, 4, 3)],
         [typeof(RfmOptions)] = [RfmOptions.Weeks, new RfmOptions(PeriodUnit.Month, PeriodCounting.WholePeriods, RowsAfterEnd.Throw)],
-        [typeof(PeriodUnit)] = [PeriodUnit.Week, PeriodUnit.Days(3)],
+        [typeof(PeriodUnit)] = [PeriodUnit.Week, PeriodUnit.Days(3), PeriodUnit.Quarter],
         [typeof(CohortTable)] = [CohortTable.Build([1L, 1, 2, 3, 3], [0, 0, 0, 1, 1], [0, 1, 0, 1, 2], [10.0, 12, 5, 7, 7], 2)],
         [typeof(LedgerPeriod)] = [LedgerSample()],
         [typeof(Models.BgNbdModel)] = [new Models.BgNbdModel(0.243, 4.414, 0.793, 2.426),

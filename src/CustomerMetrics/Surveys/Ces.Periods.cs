@@ -18,7 +18,7 @@ public static partial class Ces
     /// <param name="dates">The day each response was given.</param>
     /// <param name="ratings">The responses, each on <paramref name="scale"/>.</param>
     /// <param name="origin">A day in the first period (destination[0]).</param>
-    /// <param name="unit">The period: <see cref="PeriodUnit.Day"/>, <see cref="PeriodUnit.Week"/>, <see cref="PeriodUnit.Month"/> or <see cref="PeriodUnit.Days(int)"/>.</param>
+    /// <param name="unit">The period: <see cref="PeriodUnit.Day"/>, <see cref="PeriodUnit.Week"/>, <see cref="PeriodUnit.Month"/>, <see cref="PeriodUnit.Quarter"/> or <see cref="PeriodUnit.Days(int)"/>.</param>
     /// <param name="scale">The CES scale.</param>
     /// <param name="destination">One result per period; its length is the number of periods.</param>
     /// <exception cref="ArgumentException">The spans differ in length, or <paramref name="unit"/> is malformed.</exception>

@@ -17,7 +17,7 @@ public static partial class Csat
     /// <param name="dates">The day each response was given.</param>
     /// <param name="ratings">The responses, each from 1 to <paramref name="scalePoints"/>.</param>
     /// <param name="origin">A day in the first period (destination[0]).</param>
-    /// <param name="unit">The period: <see cref="PeriodUnit.Day"/>, <see cref="PeriodUnit.Week"/>, <see cref="PeriodUnit.Month"/> or <see cref="PeriodUnit.Days(int)"/>.</param>
+    /// <param name="unit">The period: <see cref="PeriodUnit.Day"/>, <see cref="PeriodUnit.Week"/>, <see cref="PeriodUnit.Month"/>, <see cref="PeriodUnit.Quarter"/> or <see cref="PeriodUnit.Days(int)"/>.</param>
     /// <param name="destination">One result per period; its length is the number of periods.</param>
     /// <param name="scalePoints">Points on the scale: 3 to 7 or 10 (5 for the usual 1–5 CSAT).</param>
     /// <exception cref="ArgumentException">The spans differ in length, or <paramref name="unit"/> is malformed.</exception>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CustomerMetrics.Internal;
 using CustomerMetrics.Value;
 
@@ -9,7 +10,7 @@ public static partial class Nps
     /// <summary>
     /// NPS per period in one pass: response <c>i</c>, answered on <c>dates[i]</c>, counts in
     /// <c>destination[p]</c> where p is the number of whole periods of <paramref name="unit"/> from the period that
-    /// holds <paramref name="origin"/> (days; ISO weeks, Monday to Sunday; calendar months; or n-day blocks counted from
+    /// holds <paramref name="origin"/> (days; ISO weeks, Monday to Sunday; calendar months; calendar quarters; or n-day blocks counted from
     /// 0001-01-01). Each result is overwritten; a period with no responses gets <see cref="NpsResult.Empty"/>. Period
     /// results merge with <see cref="NpsResult.op_Addition"/>, so trailing windows and coarser periods need no second
     /// pass (<see cref="Trailing"/>). Allocates nothing.
@@ -17,7 +18,7 @@ public static partial class Nps
     /// <param name="dates">The day each response was given.</param>
     /// <param name="scores">The responses, each 0 to 10.</param>
     /// <param name="origin">A day in the first period (destination[0]).</param>
-    /// <param name="unit">The period: <see cref="PeriodUnit.Day"/>, <see cref="PeriodUnit.Week"/>, <see cref="PeriodUnit.Month"/> or <see cref="PeriodUnit.Days(int)"/>.</param>
+    /// <param name="unit">The period: <see cref="PeriodUnit.Day"/>, <see cref="PeriodUnit.Week"/>, <see cref="PeriodUnit.Month"/>, <see cref="PeriodUnit.Quarter"/> or <see cref="PeriodUnit.Days(int)"/>.</param>
     /// <param name="destination">One result per period; its length is the number of periods.</param>
     /// <exception cref="ArgumentException">The spans differ in length, or <paramref name="unit"/> is malformed.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A score is above 10, or a date falls before the first or after the last period; the message names the first such index.</exception>
@@ -61,25 +62,7 @@ public static partial class Nps
     {
         ArgumentNullException.ThrowIfNull(timeZone);
         Guard.SameLength(timestamps.Length, scores.Length);
-        const int Chunk = 1024;
-        Span<DateOnly> days = stackalloc DateOnly[Chunk];
-        Span<NpsResult> part = destination.Length <= 64 ? stackalloc NpsResult[64] : new NpsResult[destination.Length];
-        part = part[..destination.Length];
-        destination.Clear();
-        for (int start = 0; start < scores.Length; start += Chunk)
-        {
-            int length = Math.Min(Chunk, scores.Length - start);
-            for (int i = 0; i < length; i++)
-            {
-                days[i] = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timestamps[start + i], timeZone).DateTime);
-            }
-
-            ByPeriod(days[..length], scores.Slice(start, length), default, 1, origin, unit, part, start);
-            for (int p = 0; p < destination.Length; p++)
-            {
-                destination[p] += part[p];
-            }
-        }
+        ByPeriodConverted(timestamps, new ZoneDays(timeZone), scores, origin, unit, destination);
     }
 
     /// <summary>
@@ -97,25 +80,7 @@ public static partial class Nps
     public static void CalculateByPeriod(ReadOnlySpan<DateTime> timestamps, ReadOnlySpan<byte> scores, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination)
     {
         Guard.SameLength(timestamps.Length, scores.Length);
-        const int Chunk = 1024;
-        Span<DateOnly> days = stackalloc DateOnly[Chunk];
-        Span<NpsResult> part = destination.Length <= 64 ? stackalloc NpsResult[64] : new NpsResult[destination.Length];
-        part = part[..destination.Length];
-        destination.Clear();
-        for (int start = 0; start < scores.Length; start += Chunk)
-        {
-            int length = Math.Min(Chunk, scores.Length - start);
-            for (int i = 0; i < length; i++)
-            {
-                days[i] = DateOnly.FromDateTime(timestamps[start + i]);
-            }
-
-            ByPeriod(days[..length], scores.Slice(start, length), default, 1, origin, unit, part, start);
-            for (int p = 0; p < destination.Length; p++)
-            {
-                destination[p] += part[p];
-            }
-        }
+        ByPeriodConverted(timestamps, default(DateTimeDays), scores, origin, unit, destination);
     }
 
     /// <summary>
@@ -176,6 +141,27 @@ public static partial class Nps
 
         int periods = destination.Length / groups;
         var indexer = new PeriodIndexer(unit, origin);
+        if (groupIds.IsEmpty && PeriodKernel.TryDayRange(unit, origin, periods, out int firstDay, out int span))
+        {
+            uint[] counters = PeriodKernel.Rent(span, out int tables);
+            try
+            {
+                int bad = PeriodKernel.Count(MemoryMarshal.Cast<DateOnly, int>(dates), scores, firstDay, span, counters, tables);
+                if (bad >= 0)
+                {
+                    ThrowHelper.DateOutOfRange(nameof(dates), bad + indexOffset, dates[bad], indexer.Start(0), indexer.Start(periods).AddDays(-1));
+                }
+
+                FoldInto(counters, tables, firstDay, span, indexer, scores, indexOffset, destination);
+            }
+            finally
+            {
+                PeriodKernel.Return(counters);
+            }
+
+            return;
+        }
+
         Span<long> totals = GroupedKernel.Totals(destination.Length * 4, stackalloc long[256], out long[]? rented);
         try
         {
@@ -204,20 +190,95 @@ public static partial class Nps
                 totals[(cell * 4) + (int)GroupedKernel.NpsSlots.Slot(scores[i], 10)]++;
             }
 
-            for (int c = 0; c < destination.Length; c++)
-            {
-                if (totals[(c * 4) + 3] != 0)
-                {
-                    int index = scores.IndexOfAnyInRange((byte)11, byte.MaxValue);
-                    ThrowHelper.ValueOutOfRange(nameof(scores), index + indexOffset, scores[index], 0, 10);
-                }
-
-                destination[c] = new NpsResult(totals[(c * 4) + 2], totals[(c * 4) + 1], totals[c * 4]);
-            }
+            FromSlots(totals, scores, indexOffset, destination);
         }
         finally
         {
             GroupedKernel.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Timestamps to days in chunks on the stack, then the day tables (or, for a range longer than the tables take,
+    /// the general path chunk by chunk).
+    /// </summary>
+    private static void ByPeriodConverted<TTime, TDays>(ReadOnlySpan<TTime> timestamps, TDays toDays, ReadOnlySpan<byte> scores, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination)
+        where TDays : IDayConverter<TTime>
+    {
+        unit.Validate(nameof(unit));
+        const int Chunk = 1024;
+        Span<int> days = stackalloc int[Chunk];
+        var indexer = new PeriodIndexer(unit, origin);
+        int periods = destination.Length;
+        if (PeriodKernel.TryDayRange(unit, origin, periods, out int firstDay, out int span))
+        {
+            uint[] counters = PeriodKernel.Rent(span, out int tables);
+            try
+            {
+                for (int start = 0; start < scores.Length; start += Chunk)
+                {
+                    int length = Math.Min(Chunk, scores.Length - start);
+                    toDays.Convert(timestamps.Slice(start, length), days);
+                    int bad = PeriodKernel.Count(days[..length], scores.Slice(start, length), firstDay, span, counters, tables);
+                    if (bad >= 0)
+                    {
+                        ThrowHelper.DateOutOfRange(nameof(timestamps), start + bad, DateOnly.FromDayNumber(days[bad]), indexer.Start(0), indexer.Start(periods).AddDays(-1));
+                    }
+                }
+
+                FoldInto(counters, tables, firstDay, span, indexer, scores, 0, destination);
+            }
+            finally
+            {
+                PeriodKernel.Return(counters);
+            }
+
+            return;
+        }
+
+        Span<NpsResult> part = destination.Length <= 64 ? stackalloc NpsResult[64] : new NpsResult[destination.Length];
+        part = part[..destination.Length];
+        destination.Clear();
+        for (int start = 0; start < scores.Length; start += Chunk)
+        {
+            int length = Math.Min(Chunk, scores.Length - start);
+            toDays.Convert(timestamps.Slice(start, length), days);
+            ByPeriod(MemoryMarshal.Cast<int, DateOnly>(days[..length]), scores.Slice(start, length), default, 1, origin, unit, part, start);
+            for (int p = 0; p < destination.Length; p++)
+            {
+                destination[p] += part[p];
+            }
+        }
+    }
+
+    /// <summary>Folds the day tables into one result per period; throws naming the first score above 10.</summary>
+    private static void FoldInto(uint[] counters, int tables, int firstDay, int span, PeriodIndexer indexer, ReadOnlySpan<byte> scores, int indexOffset, Span<NpsResult> destination)
+    {
+        Span<long> totals = GroupedKernel.Totals(destination.Length * 4, stackalloc long[256], out long[]? rented);
+        try
+        {
+            totals.Clear();
+            PeriodKernel.Fold(counters, tables, firstDay, span, indexer, totals);
+            FromSlots(totals, scores, indexOffset, destination);
+        }
+        finally
+        {
+            GroupedKernel.Return(rented);
+        }
+    }
+
+    /// <summary>One result per cell from four slots per cell (detractor, passive, promoter, invalid); throws naming the first score above 10.</summary>
+    private static void FromSlots(ReadOnlySpan<long> totals, ReadOnlySpan<byte> scores, int indexOffset, Span<NpsResult> destination)
+    {
+        for (int c = 0; c < destination.Length; c++)
+        {
+            if (totals[(c * 4) + 3] != 0)
+            {
+                int index = scores.IndexOfAnyInRange((byte)11, byte.MaxValue);
+                ThrowHelper.ValueOutOfRange(nameof(scores), index + indexOffset, scores[index], 0, 10);
+            }
+
+            destination[c] = new NpsResult(totals[(c * 4) + 2], totals[(c * 4) + 1], totals[c * 4]);
         }
     }
 }

@@ -41,11 +41,5 @@ internal struct PeriodIndexer
     /// <summary>The first day of period <paramref name="index"/> counted from the origin's period.</summary>
     public readonly DateOnly Start(int index) => DateOnly.FromDayNumber(FirstDay(_originIndex + index));
 
-    private readonly int FirstDay(int whole) => _unit.Kind switch
-    {
-        PeriodKind.Day => whole,
-        PeriodKind.Week => whole * 7,
-        PeriodKind.Month => new DateOnly(whole / 12, (whole % 12) + 1, 1).DayNumber,
-        _ => whole * _unit.CustomLengthInDays,
-    };
+    private readonly int FirstDay(int whole) => _unit.FirstDayOfWholePeriod(whole);
 }

@@ -9,13 +9,13 @@ public enum PeriodCounting
 {
     /// <summary>
     /// Purchases on the same calendar day merge; recency and age are differences in days divided by the unit's length
-    /// in days (7 for weeks, 30.4375 for months, n for <see cref="PeriodUnit.Days(int)"/>), so they are fractional.
+    /// in days (7 for weeks, 30.4375 for months, 91.3125 for quarters, n for <see cref="PeriodUnit.Days(int)"/>), so they are fractional.
     /// This is the convention of the published CDNOW summary (weeks = days / 7).
     /// </summary>
     FractionalDays,
 
     /// <summary>
-    /// Dates fall into whole periods (Monday-to-Sunday weeks, calendar months, or blocks of n days counted from
+    /// Dates fall into whole periods (Monday-to-Sunday weeks, calendar months, calendar quarters, or blocks of n days counted from
     /// 0001-01-01); purchases in the same period merge; recency and age are whole numbers of periods.
     /// </summary>
     WholePeriods,

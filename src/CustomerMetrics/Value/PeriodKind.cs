@@ -16,4 +16,11 @@ public enum PeriodKind
 
     /// <summary>A fixed number of days chosen by the caller (<see cref="PeriodUnit.Days(int)"/>).</summary>
     CustomDays,
+
+    /// <summary>
+    /// A quarter. Measured in fractional days it is 365.25 / 4 = 91.3125 days; as whole periods it is a calendar quarter
+    /// (January–March, April–June, July–September, October–December). Appended after <see cref="CustomDays"/>, so the
+    /// numeric values of the other kinds are unchanged.
+    /// </summary>
+    Quarter,
 }

@@ -131,6 +131,35 @@ public class GroupedTests
     }
 
     [Theory]
+    [InlineData(10, 16)]
+    [InlineData(0, 16)]
+    [InlineData(10, 5)]
+    [InlineData(0, 1)]
+    public void Long_runs_of_one_category_in_one_group_fill_every_counter_to_its_limit(byte score, int groups)
+    {
+        // 40,000 identical responses of one group (every lane of the nibble counters reaches 15 before each read-out,
+        // every byte counter 255 before each block ends), then mixed ones; checked against per-group filtering.
+        int n = 100_003;
+        byte[] values = new byte[n];
+        int[] ids = new int[n];
+        var random = new Random(score + groups);
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = i < 40_000 ? score : (byte)random.Next(0, 11);
+            ids[i] = i < 40_000 ? groups - 1 : random.Next(groups);
+        }
+
+        var entries = new GroupedEntries(values, ids, groups);
+        NpsResult[] expected = ExpectedNps(entries);
+        foreach (VectorPath path in AllPaths)
+        {
+            var destination = new NpsResult[groups];
+            Nps.Grouped<byte>(values, ids.Select(g => (byte)g).ToArray(), destination, lenient: false, path);
+            Assert.Equal(expected, destination);
+        }
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(16)]
     [InlineData(1000)]

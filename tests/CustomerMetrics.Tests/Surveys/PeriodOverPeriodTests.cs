@@ -117,18 +117,22 @@ public class PeriodOverPeriodTests
         var changes = new NpsComparison[12];
         Nps.PeriodOverPeriod(months, changes);                     // changes[0] is undefined (NaN): no previous month
         NpsTrend trend = Nps.Trend(months);                        // slope in points per month, weighted least squares
+        var quarters = new NpsResult[4];                           // calendar quarters: January–March, April–June, ...
+        Nps.CalculateByPeriod(dates, scores, origin: new DateOnly(2025, 1, 1), PeriodUnit.Quarter, quarters);
         for (int m = 0; m < 12; m++)
         {
             Console.WriteLine($"{m + 1,2}: {months[m].Score,6:0.0} {months[m].Interval()}  3-month {trailing[m].Score,6:0.0}  {changes[m]}");
         }
 
         Console.WriteLine(trend);
+        Console.WriteLine(string.Join(" | ", quarters));
         // README surveys analyst end
 
         Assert.Equal(Nps.Calculate(scores), months.Aggregate(NpsResult.Empty, NpsResult.Add));
         Assert.True(double.IsNaN(changes[0].Difference));
         Assert.Equal(months[11].Score - months[10].Score, changes[11].Difference, 1e-9);
         Assert.True(trend.Slope > 0);
+        Assert.Equal(months[3] + months[4] + months[5], quarters[1]);
         Assert.Contains(ReadMeTests.Snippet("README surveys analyst"), ReadMeTests.ReadMe(), StringComparison.Ordinal);
     }
 }

@@ -33,7 +33,7 @@ public static partial class SubscriptionLedger
     /// <summary>The most periods a ledger spans (that of <see cref="CohortTable.MaxPeriods"/>): 170 years of months, 5.6 years of days.</summary>
     public const int MaxPeriods = CohortTable.MaxPeriods;
 
-    /// <summary>Periods in a year for trailing-twelve-month figures: 12 months, 52 weeks, 365 days, or 365.25 ÷ length custom periods (rounded, ≥ 1).</summary>
+    /// <summary>Periods in a year for trailing-twelve-month figures: 12 months, 4 quarters, 52 weeks, 365 days, or 365.25 ÷ length custom periods (rounded, ≥ 1).</summary>
     /// <param name="unit">The ledger's period.</param>
     /// <returns>The window length in periods.</returns>
     public static int PeriodsPerYear(PeriodUnit unit) => unit.Kind switch
@@ -41,6 +41,7 @@ public static partial class SubscriptionLedger
         PeriodKind.Month => 12,
         PeriodKind.Week => 52,
         PeriodKind.Day => 365,
+        PeriodKind.Quarter => 4,
         _ => Math.Max(1, (int)Math.Round(365.25 / Math.Max(1, unit.CustomLengthInDays))),
     };
 
@@ -179,6 +180,7 @@ public static partial class SubscriptionLedger
         PeriodKind.Day => index,
         PeriodKind.Week => index * 7,
         PeriodKind.Month => new DateOnly(index / 12, (index % 12) + 1, 1).DayNumber,
+        PeriodKind.Quarter => new DateOnly(index / 4, ((index % 4) * 3) + 1, 1).DayNumber,
         _ => index * unit.CustomLengthInDays,
     };
 
