@@ -30,10 +30,7 @@ public sealed class ParetoNbdBootstrap
 
     private ParetoNbdBootstrap(ParetoNbdModel model, ParetoNbdModel[] models, int failed, int seed)
     {
-        Model = model;
-        _models = models;
-        Failed = failed;
-        _seed = seed;
+        (Model, _models, Failed, _seed) = (model, models, failed, seed);
     }
 
     /// <summary>The fitted model the draws were simulated from.</summary>
@@ -104,60 +101,25 @@ public sealed class ParetoNbdBootstrap
         return new ParetoNbdBootstrap(model, models, draws - models.Length, seed);
     }
 
-    /// <summary>Runs the bootstrap on the ages of an RFM summary.</summary>
-    /// <param name="model">The model fitted on <paramref name="summary"/>.</param>
-    /// <param name="summary">The summary.</param>
-    /// <param name="draws">Bootstrap draws, 2 to <see cref="MaxDraws"/>.</param>
-    /// <param name="seed">Seed.</param>
-    /// <returns>The draws.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
-    /// <exception cref="ArgumentException">The summary is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The number of draws or an age is invalid.</exception>
-    /// <exception cref="InvalidOperationException">The model is <c>default</c>, or fewer than 2 draws could be refitted.</exception>
+    /// <inheritdoc cref="BgNbdBootstrap.Run(BgNbdModel, RfmSummary, int, int)"/>
     public static ParetoNbdBootstrap Run(ParetoNbdModel model, RfmSummary summary, int draws, int seed)
     {
         ArgumentNullException.ThrowIfNull(summary);
         return Run(model, summary.Age, draws, seed);
     }
 
-    /// <summary>Percentile interval on P(alive | x, tₓ, T) over the draws (NaN bounds when fewer than 2 draws give a finite value).</summary>
-    /// <param name="frequency">x.</param>
-    /// <param name="recency">tₓ.</param>
-    /// <param name="age">T.</param>
-    /// <param name="confidenceLevel">Nominal coverage in (0, 1).</param>
-    /// <returns>An interval of fractions.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The row or the level is invalid.</exception>
-    public ConfidenceInterval ProbabilityAlive(double frequency, double recency, double age, double confidenceLevel = 0.95)
-    {
-        _ = Model.ProbabilityAlive(frequency, recency, age);
-        return Percentile(m => m.ProbabilityAlive(frequency, recency, age), confidenceLevel);
-    }
+    /// <inheritdoc cref="BgNbdBootstrap.ProbabilityAlive(double, double, double, double)"/>
+    public ConfidenceInterval ProbabilityAlive(double frequency, double recency, double age, double confidenceLevel = 0.95) =>
+        Percentile(Model.ProbabilityAlive(frequency, recency, age), m => m.ProbabilityAlive(frequency, recency, age), confidenceLevel);
 
-    /// <summary>Percentile interval on E[X(t)] over the draws.</summary>
-    /// <param name="t">Horizon, finite and ≥ 0, in the data's unit.</param>
-    /// <param name="confidenceLevel">Nominal coverage in (0, 1).</param>
-    /// <returns>An interval of expected purchases.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">t or the level is invalid.</exception>
-    public ConfidenceInterval ExpectedPurchases(double t, double confidenceLevel = 0.95)
-    {
-        Guard.NonNegativeFinite(t);
-        return Percentile(m => m.ExpectedPurchases(t), confidenceLevel);
-    }
+    /// <inheritdoc cref="BgNbdBootstrap.ExpectedPurchases(double, double)"/>
+    public ConfidenceInterval ExpectedPurchases(double t, double confidenceLevel = 0.95) =>
+        Percentile(Model.ExpectedPurchases(Finite(t)), m => m.ExpectedPurchases(t), confidenceLevel);
 
-    /// <summary>Percentile interval on E[Y(t) | x, tₓ, T] over the draws.</summary>
-    /// <param name="t">Horizon, finite and ≥ 0, in the data's unit.</param>
-    /// <param name="frequency">x.</param>
-    /// <param name="recency">tₓ.</param>
-    /// <param name="age">T.</param>
-    /// <param name="confidenceLevel">Nominal coverage in (0, 1).</param>
-    /// <returns>An interval of expected purchases.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">t, the row or the level is invalid.</exception>
-    public ConfidenceInterval ConditionalExpectedPurchases(double t, double frequency, double recency, double age, double confidenceLevel = 0.95)
-    {
-        Guard.NonNegativeFinite(t);
-        _ = Model.ConditionalExpectedPurchases(t, frequency, recency, age);
-        return Percentile(m => m.ConditionalExpectedPurchases(t, frequency, recency, age), confidenceLevel);
-    }
+    /// <inheritdoc cref="BgNbdBootstrap.ConditionalExpectedPurchases(double, double, double, double, double)"/>
+    public ConfidenceInterval ConditionalExpectedPurchases(double t, double frequency, double recency, double age, double confidenceLevel = 0.95) =>
+        Percentile(Model.ConditionalExpectedPurchases(Finite(t), frequency, recency, age), m => m.ConditionalExpectedPurchases(t, frequency, recency, age),
+            confidenceLevel);
 
     /// <summary>Percentile interval on DERT over the draws.</summary>
     /// <param name="discountRate">Continuous discount rate per unit of the data's time, finite and &gt; 0.</param>
@@ -167,11 +129,9 @@ public sealed class ParetoNbdBootstrap
     /// <param name="confidenceLevel">Nominal coverage in (0, 1).</param>
     /// <returns>An interval of discounted expected purchases.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The rate, the row or the level is invalid.</exception>
-    public ConfidenceInterval DiscountedExpectedResidualTransactions(double discountRate, double frequency, double recency, double age, double confidenceLevel = 0.95)
-    {
-        _ = Model.DiscountedExpectedResidualTransactions(discountRate, frequency, recency, age);
-        return Percentile(m => m.DiscountedExpectedResidualTransactions(discountRate, frequency, recency, age), confidenceLevel);
-    }
+    public ConfidenceInterval DiscountedExpectedResidualTransactions(double discountRate, double frequency, double recency, double age, double confidenceLevel = 0.95) =>
+        Percentile(Model.DiscountedExpectedResidualTransactions(discountRate, frequency, recency, age),
+            m => m.DiscountedExpectedResidualTransactions(discountRate, frequency, recency, age), confidenceLevel);
 
     /// <summary>
     /// Prediction interval on a customer's number of purchases in the next t, Y(t): equal-tailed quantiles of
@@ -266,8 +226,18 @@ public sealed class ParetoNbdBootstrap
         return seeds;
     }
 
-    private ConfidenceInterval Percentile(Func<ParetoNbdModel, double> prediction, double confidenceLevel)
+    /// <summary>t after checking it is finite and ≥ 0 (for an argument position).</summary>
+    private static double Finite(double t)
     {
+        Guard.NonNegativeFinite(t);
+        return t;
+    }
+
+    /// <summary>The percentile interval of a prediction over the draws; <paramref name="atFit"/> (the prediction of the fitted
+    /// model, evaluated first) has already checked the arguments.</summary>
+    private ConfidenceInterval Percentile(double atFit, Func<ParetoNbdModel, double> prediction, double confidenceLevel)
+    {
+        _ = atFit;
         Guard.ConfidenceLevel(confidenceLevel);
         double[] values = _models.Select(prediction).Where(double.IsFinite).ToArray();
         if (values.Length < 2)

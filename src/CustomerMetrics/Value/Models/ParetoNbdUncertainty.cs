@@ -127,28 +127,13 @@ public sealed class ParetoNbdUncertainty
         return Delta(m => m.ConditionalExpectedPurchases(t, frequency, recency, age), DeltaScale.Log, confidenceLevel);
     }
 
-    /// <summary>Interval on Σᵢ E[Y(t) | xᵢ, tₓᵢ, Tᵢ], the whole base's expected purchases in the next t (log scale).</summary>
-    /// <param name="t">Horizon, finite and ≥ 0, in the data's unit.</param>
-    /// <param name="frequency">x per customer.</param>
-    /// <param name="recency">tₓ per customer.</param>
-    /// <param name="age">T per customer.</param>
-    /// <param name="confidenceLevel">Nominal coverage in (0, 1).</param>
-    /// <returns>An interval of expected purchases of the base (compensated sum over customers).</returns>
-    /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">t, a row (named by index) or the level is invalid.</exception>
+    /// <inheritdoc cref="BgNbdUncertainty.BaseExpectedPurchases(double, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/>
     public ConfidenceInterval BaseExpectedPurchases(double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         double confidenceLevel = 0.95)
     {
         Guard.ConfidenceLevel(confidenceLevel);
         Guard.NonNegativeFinite(t);
-        Guard.SameLength(frequency.Length, recency.Length);
-        Guard.SameLength(frequency.Length, age.Length);
-        for (int i = 0; i < frequency.Length; i++)
-        {
-            ParetoNbdData.ValidateRow(frequency, recency, age, i);
-        }
-
-        double[] x = frequency.ToArray(), tx = recency.ToArray(), ages = age.ToArray();
+        var (x, tx, ages) = ValidatedRows(frequency, recency, age);
         return Delta(m =>
         {
             var sum = new NeumaierSum();
@@ -178,6 +163,19 @@ public sealed class ParetoNbdUncertainty
         Guard.ConfidenceLevel(confidenceLevel);
         _ = Purchases.DiscountedExpectedResidualTransactions(discountRate, frequency, recency, age);
         return Delta(m => m.DiscountedExpectedResidualTransactions(discountRate, frequency, recency, age), DeltaScale.Log, confidenceLevel);
+    }
+
+    /// <summary>Copies of the columns after checking their lengths and every row (the first bad one named by index).</summary>
+    private static (double[] X, double[] Tx, double[] T) ValidatedRows(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age)
+    {
+        Guard.SameLength(frequency.Length, recency.Length);
+        Guard.SameLength(frequency.Length, age.Length);
+        for (int row = 0; row < frequency.Length; row++)
+        {
+            ParetoNbdData.ValidateRow(frequency, recency, age, row);
+        }
+
+        return (frequency.ToArray(), recency.ToArray(), age.ToArray());
     }
 
     private ConfidenceInterval Delta(Func<ParetoNbdModel, double> prediction, DeltaScale scale, double confidenceLevel) =>
