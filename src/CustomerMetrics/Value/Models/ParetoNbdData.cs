@@ -13,11 +13,16 @@ namespace CustomerMetrics.Value.Models;
 /// </summary>
 internal sealed class ParetoNbdData
 {
-    private const int BlockRows = 2048;
+    /// <summary>Rows per block of the parallel sum (fixed: the blocks, hence the result, do not depend on the cores).</summary>
+    internal const int BlockRows = 2048;
+
+    /// <summary>The most series terms tabulated per distinct x (z ≤ about 0.86); beyond, the per-row series.</summary>
+    internal const int MaxTableTerms = 256;
 
     private readonly double[] _groupX;     // distinct x
     private readonly double[] _pairAge;    // distinct (x, T): T
     private readonly int[] _pairGroup;     // distinct (x, T): index into _groupX
+    private readonly double[] _groupMinRecency; // distinct x: the smallest tₓ (where the series argument z is largest)
     private readonly double[] _rowRecency; // distinct (x, T, tₓ): tₓ
     private readonly double[] _rowWeight;  // distinct (x, T, tₓ): Σ weights
     private readonly int[] _rowPair;       // distinct (x, T, tₓ): index into _pairAge
@@ -103,6 +108,15 @@ internal sealed class ParetoNbdData
             }
         }
 
+        var groupMinRecency = new double[groupX.Count];
+        groupMinRecency.AsSpan().Fill(double.PositiveInfinity);
+        for (int i = 0; i < rowRecency.Count; i++)
+        {
+            int g = pairGroup[rowPair[i]];
+            groupMinRecency[g] = Math.Min(groupMinRecency[g], rowRecency[i]);
+        }
+
+        _groupMinRecency = groupMinRecency;
         _groupX = [.. groupX];
         _pairAge = [.. pairAge];
         _pairGroup = [.. pairGroup];
@@ -142,7 +156,14 @@ internal sealed class ParetoNbdData
     /// <summary>When false, one thread sums every row (the reference for tests and benchmarks).</summary>
     public bool Parallel { get; init; } = true;
 
-    /// <summary>The total weighted log-likelihood at (r, α, s, β) = exp(log parameters); writes d/d(log θ).</summary>
+    /// <summary>
+    /// The total weighted log-likelihood at (r, α, s, β) = exp(log parameters); writes d/d(log θ). Per distinct x, the
+    /// coefficients of the series in G (and of its derivatives) are tabulated once (<see cref="ParetoNbdLikelihood.Coefficients"/>),
+    /// so G(tₓ) and G(T) of each row cost four Horner chains; an x whose series needs more than
+    /// <see cref="MaxTableTerms"/> terms (α and β far apart with small times) uses the per-row series. Rows are summed in
+    /// fixed blocks of <see cref="BlockRows"/> (in parallel when <see cref="Parallel"/>), and the block sums are added in
+    /// block order, so the result does not depend on the number of cores or the scheduling.
+    /// </summary>
     public double LogLikelihood(ReadOnlySpan<double> logParameters, Span<double> gradient)
     {
         double r = Math.Exp(logParameters[0]), alpha = Math.Exp(logParameters[1]);
@@ -150,21 +171,46 @@ internal sealed class ParetoNbdData
         double lnAlpha = logParameters[1], lnBeta = logParameters[3];
         double lnGammaR = SpecialFunctions.GammaLn(r), psiR = SpecialFunctions.DiGamma(r);
 
-        // x-only constants.
-        var groupConstant = new double[_groupX.Length];
-        var groupDr = new double[_groupX.Length];
-        for (int g = 0; g < _groupX.Length; g++)
+        // x-only constants, and the series coefficients per distinct x.
+        int groups = _groupX.Length;
+        var groupConstant = new double[groups];
+        var groupDr = new double[groups];
+        var tableStart = new int[groups];
+        var tableTerms = new int[groups];
+        double[] table = new double[Math.Min(groups, 64) * 4 * 32];
+        Span<double> scratch = stackalloc double[4 * MaxTableTerms];
+        int used = 0;
+        for (int g = 0; g < groups; g++)
         {
-            double rx = r + _groupX[g];
+            double x = _groupX[g];
+            double rx = r + x;
             groupConstant[g] = SpecialFunctions.GammaLn(rx) - lnGammaR + (r * lnAlpha) + (s * lnBeta);
             groupDr[g] = SpecialFunctions.DiGamma(rx) - psiR + lnAlpha;
+            ParetoNbdLikelihood.SeriesArguments(r, alpha, s, beta, x, out double b, out double c);
+            double zMax = ParetoNbdLikelihood.SeriesArgument(alpha, beta, _groupMinRecency[g]);
+            int terms = zMax <= ParetoNbdLikelihood.SeriesLimit ? ParetoNbdLikelihood.Coefficients(b, c, zMax, scratch) : 0;
+            if (used + (4 * terms) > table.Length)
+            {
+                Array.Resize(ref table, Math.Max(2 * table.Length, used + (4 * terms)));
+            }
+
+            scratch[..(4 * terms)].CopyTo(table.AsSpan(used));
+            tableStart[g] = used;
+            tableTerms[g] = terms;
+            used += 4 * terms;
         }
 
-        // G(T) per distinct (x, T).
-        var pairFactor = new ParetoNbdFactor[_pairAge.Length];
-        for (int p = 0; p < _pairAge.Length; p++)
+        ParetoNbdFactor FactorAt(int group, double t)
         {
-            pairFactor[p] = ParetoNbdLikelihood.Factor(r, alpha, s, beta, _groupX[_pairGroup[p]], _pairAge[p]);
+            int terms = tableTerms[group];
+            if (terms == 0)
+            {
+                return ParetoNbdLikelihood.Factor(r, alpha, s, beta, _groupX[group], t);
+            }
+
+            double z = ParetoNbdLikelihood.SeriesArgument(alpha, beta, t);
+            ParetoNbdLikelihood.Horner(table.AsSpan(tableStart[group], 4 * terms), terms, z, out double sum, out double sb, out double sc, out double sz);
+            return ParetoNbdLikelihood.Map(alpha, beta, t, sum, sb, sc, sz);
         }
 
         int blocks = (_rowRecency.Length + BlockRows - 1) / BlockRows;
@@ -174,22 +220,38 @@ internal sealed class ParetoNbdData
             Span<double> g = stackalloc double[4];
             g.Clear();
             var value = default(NeumaierSum);
+            double weights = 0;
             int end = Math.Min(_rowRecency.Length, (block + 1) * BlockRows);
+            int lastPair = -1;
+            ParetoNbdFactor atAge = default;
+            double lnAlphaT = 0, lnBetaT = 0;
             for (int i = block * BlockRows; i < end; i++)
             {
                 int pair = _rowPair[i];
                 int group = _pairGroup[pair];
+                double age = _pairAge[pair];
+                if (pair != lastPair)
+                {
+                    atAge = FactorAt(group, age);
+                    lnAlphaT = Math.Log(alpha + age);
+                    lnBetaT = Math.Log(beta + age);
+                    lastPair = pair;
+                }
+
                 double w = _rowWeight[i];
-                value.Add((w * groupConstant[group]) + ParetoNbdLikelihood.Row(r, alpha, s, beta, _groupX[group], _rowRecency[i], _pairAge[pair],
-                    pairFactor[pair], w, g));
+                double tx = _rowRecency[i];
+                ParetoNbdFactor atRecency = tx == age ? atAge : FactorAt(group, tx);
+                value.Add((w * groupConstant[group]) + ParetoNbdLikelihood.Row(r, alpha, s, beta, _groupX[group], tx, age, lnAlphaT, lnBetaT,
+                    atRecency, atAge, w, g));
                 g[0] += w * groupDr[group];
-                g[1] += w * r / alpha;
-                g[2] += w * lnBeta;
-                g[3] += w * s / beta;
+                weights += w;
             }
 
             partial[block * 5] = value.Value;
-            g.CopyTo(partial.AsSpan((block * 5) + 1, 4));
+            partial[(block * 5) + 1] = g[0];
+            partial[(block * 5) + 2] = g[1] + (weights * r / alpha);
+            partial[(block * 5) + 3] = g[2] + (weights * lnBeta);
+            partial[(block * 5) + 4] = g[3] + (weights * s / beta);
         }
 
         if (Parallel && blocks > 1)

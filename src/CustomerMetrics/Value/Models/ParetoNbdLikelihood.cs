@@ -32,25 +32,35 @@ internal struct ParetoNbdFactor
 /// </remarks>
 internal static class ParetoNbdLikelihood
 {
-    private const double SeriesLimit = 0.999;
+    internal const double SeriesLimit = 0.999;
 
     /// <summary>
     /// The part of ln L that depends on (tₓ, T) given the x-only constants, with its gradient in (r, α, s, β) added to
     /// <paramref name="gradient"/> times <paramref name="weight"/>; <paramref name="atAge"/> is G(T) for this (x, T).
+    /// G(tₓ) is evaluated here by the per-row series (the reference path).
     /// </summary>
     public static double Row(double r, double alpha, double s, double beta, double x, double tx, double age,
         in ParetoNbdFactor atAge, double weight, Span<double> gradient)
+    {
+        ParetoNbdFactor atRecency = tx == age ? atAge : Factor(r, alpha, s, beta, x, tx);
+        return Row(r, alpha, s, beta, x, tx, age, Math.Log(alpha + age), Math.Log(beta + age), atRecency, atAge, weight, gradient);
+    }
+
+    /// <summary>
+    /// <see cref="Row(double, double, double, double, double, double, double, in ParetoNbdFactor, double, Span{double})"/> with
+    /// ln(α+T), ln(β+T) and both factors G(tₓ), G(T) given (shared by the rows of one (x, T) or computed from a coefficient table).
+    /// </summary>
+    public static double Row(double r, double alpha, double s, double beta, double x, double tx, double age, double lnAlphaT, double lnBetaT,
+        in ParetoNbdFactor atRecency, in ParetoNbdFactor atAge, double weight, Span<double> gradient)
     {
         double rx = r + x;
         double a = rx + s;
         double q = s / a;
         double lnAlphaX = Math.Log(alpha + tx), lnBetaX = Math.Log(beta + tx);
-        double lnAlphaT = Math.Log(alpha + age), lnBetaT = Math.Log(beta + age);
         double lnA = (-rx * lnAlphaX) - (s * lnBetaX);
         double dAlphaLog = lnAlphaT - lnAlphaX, dBetaLog = lnBetaT - lnBetaX;
         double d = (rx * dAlphaLog) + (s * dBetaLog);
         double e = Math.Exp(-d);
-        ParetoNbdFactor atRecency = tx == age ? atAge : Factor(r, alpha, s, beta, x, tx);
         double g1 = atRecency.G, g2 = atAge.G;
         double rest = 1 - (q * g2);
         double bracket = (q * (g1 - (e * g2))) + e;
@@ -106,12 +116,29 @@ internal static class ParetoNbdLikelihood
     /// <summary>G(t) and its gradient in (r, α, s, β).</summary>
     public static ParetoNbdFactor Factor(double r, double alpha, double s, double beta, double x, double t)
     {
-        double c = r + s + x + 1;
+        SeriesArguments(r, alpha, s, beta, x, out double b, out double c);
+        double z = SeriesArgument(alpha, beta, t);
+        Series(b, c, z, out double sum, out double sb, out double sc, out double sz);
+        return Map(alpha, beta, t, sum, sb, sc, sz);
+    }
+
+    /// <summary>The parameters b, c of the series S(b; c; z) in G for customers with x repeat purchases.</summary>
+    public static void SeriesArguments(double r, double alpha, double s, double beta, double x, out double b, out double c)
+    {
+        c = r + s + x + 1;
+        b = alpha >= beta ? r + x : s + 1;
+    }
+
+    /// <summary>The argument z of S in G(t): (α−β)/(α+t) when α ≥ β, (β−α)/(β+t) otherwise; in [0, 1).</summary>
+    public static double SeriesArgument(double alpha, double beta, double t) =>
+        alpha >= beta ? (alpha - beta) / (alpha + t) : (beta - alpha) / (beta + t);
+
+    /// <summary>G(t) and its gradient in (r, α, s, β) from S and its derivatives ∂S/∂b, ∂S/∂c, ∂S/∂z at z(t).</summary>
+    public static ParetoNbdFactor Map(double alpha, double beta, double t, double sum, double sb, double sc, double sz)
+    {
         if (alpha >= beta)
         {
             double at = alpha + t;
-            double z = (alpha - beta) / at;
-            Series(r + x, c, z, out double sum, out double sb, out double sc, out double sz);
             return new ParetoNbdFactor
             {
                 G = sum,
@@ -124,9 +151,7 @@ internal static class ParetoNbdLikelihood
         else
         {
             double bt = beta + t;
-            double z = (beta - alpha) / bt;
             double p = (alpha + t) / bt;
-            Series(s + 1, c, z, out double sum, out double sb, out double sc, out double sz);
             return new ParetoNbdFactor
             {
                 G = p * sum,
@@ -136,6 +161,53 @@ internal static class ParetoNbdLikelihood
                 DBeta = ((-p * sum) + (sz * p * (alpha + t) / bt)) / bt,
             };
         }
+    }
+
+    /// <summary>
+    /// Fills <paramref name="table"/> with the coefficients of S(b; c; z) = Σₖ Cₖ zᵏ and of its derivatives, interleaved per
+    /// power k as [Cₖ, Cₖ Σⱼ₍ⱼ₍ₖ₎ 1/(b+j), −Cₖ Σⱼ₍ⱼ₍ₖ₎ 1/(c+j), (k+1) Cₖ₊₁] (∂S/∂b, ∂S/∂c and ∂S/∂z share the powers zᵏ),
+    /// up to the first power K whose term bound zₘₐₓᴷ Cₖ (K+2)(1 + H_b + H_c) is below 1e-17 (the stopping rule of
+    /// <see cref="Series"/> at the largest argument zₘₐₓ, so every z ≤ zₘₐₓ is summed at least as far as the per-row series).
+    /// </summary>
+    /// <returns>K + 1 (the terms to evaluate), or 0 when more than <paramref name="table"/>.Length/4 terms would be needed.</returns>
+    public static int Coefficients(double b, double c, double zMax, Span<double> table)
+    {
+        int capacity = table.Length / 4;
+        double coefficient = 1, hb = 0, hc = 0, power = 1;
+        for (int k = 0; k < capacity; k++)
+        {
+            double next = coefficient * (b + k) / (c + k);
+            table[4 * k] = coefficient;
+            table[(4 * k) + 1] = coefficient * hb;
+            table[(4 * k) + 2] = -coefficient * hc;
+            table[(4 * k) + 3] = (k + 1) * next;
+            if (coefficient * power * (k + 2) * (1 + hb + hc) <= 1e-17)
+            {
+                return k + 1;
+            }
+
+            hb += 1 / (b + k);
+            hc += 1 / (c + k);
+            coefficient = next;
+            power *= zMax;
+        }
+
+        return 0;
+    }
+
+    /// <summary>S, ∂S/∂b, ∂S/∂c, ∂S/∂z at z by Horner's rule on a table of <paramref name="terms"/> powers from <see cref="Coefficients"/>.</summary>
+    public static void Horner(ReadOnlySpan<double> table, int terms, double z, out double sum, out double db, out double dc, out double dz)
+    {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (int k = (terms - 1) * 4; k >= 0; k -= 4)
+        {
+            s0 = (s0 * z) + table[k];
+            s1 = (s1 * z) + table[k + 1];
+            s2 = (s2 * z) + table[k + 2];
+            s3 = (s3 * z) + table[k + 3];
+        }
+
+        (sum, db, dc, dz) = (s0, s1, s2, s3);
     }
 
     /// <summary>

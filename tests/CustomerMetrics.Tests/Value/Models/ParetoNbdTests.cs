@@ -135,6 +135,60 @@ public class ParetoNbdTests
         Assert.Equal(-9595.0, plain, 0.1);
     }
 
+    [Theory]
+    [MemberData(nameof(ParameterSets))]
+    public void Tabulated_series_likelihood_equals_the_per_row_series_on_cdnow_and_a_stress_set(double r, double alpha, double s, double beta)
+    {
+        // The fit's path (series coefficients tabulated per distinct x, Horner per row, blocks on every core) against the
+        // reference path (the per-row series of every customer, summed in order), value and gradient to 1e-10 relative.
+        var d = CdnowSummary.Data;
+        var random = new Random(11);
+        var x = new List<double>(d.Frequency);
+        var tx = new List<double>(d.Recency);
+        var t = new List<double>(d.Age);
+        foreach (double count in new double[] { 1, 3, 30, 300, 1000, 3000, 10_000 })
+        {
+            for (int k = 0; k < 40; k++)
+            {
+                double age = 0.5 + (600 * random.NextDouble());
+                double last = k % 7 == 0 ? age : k % 5 == 0 ? 0.01 * age : age * random.NextDouble();
+                x.Add(count);
+                tx.Add(last);
+                t.Add(age);
+            }
+        }
+
+        double[] log = [Math.Log(r), Math.Log(alpha), Math.Log(s), Math.Log(beta)];
+        foreach (int n in new[] { d.Frequency.Length, x.Count })
+        {
+            double[] xs = x.Take(n).ToArray(), txs = tx.Take(n).ToArray(), ts = t.Take(n).ToArray();
+            var gradient = new double[4];
+            double fast = new ParetoNbdData(xs, txs, ts, default, "test").LogLikelihood(log, gradient);
+            var reference = new double[4];
+            double plain = 0;
+            for (int i = 0; i < n; i++)
+            {
+                var atAge = ParetoNbdLikelihood.Factor(r, alpha, s, beta, xs[i], ts[i]);
+                plain += SpecialFunctions.GammaLn(r + xs[i]) - SpecialFunctions.GammaLn(r) + (r * log[1]) + (s * log[3])
+                    + ParetoNbdLikelihood.Row(r, alpha, s, beta, xs[i], txs[i], ts[i], atAge, 1, reference);
+                reference[0] += SpecialFunctions.DiGamma(r + xs[i]) - SpecialFunctions.DiGamma(r) + log[1];
+                reference[1] += r / alpha;
+                reference[2] += log[3];
+                reference[3] += s / beta;
+            }
+
+            Assert.True(double.IsFinite(fast), $"n = {n}: {fast}");
+            Assert.True(Math.Abs(fast - plain) <= 1e-10 * Math.Abs(plain), $"n = {n}: {fast:R} vs {plain:R}");
+            double[] scale = [r, alpha, s, beta];
+            double norm = Math.Sqrt(reference.Select((g, j) => g * scale[j] * g * scale[j]).Sum());
+            for (int j = 0; j < 4; j++)
+            {
+                Assert.True(Math.Abs(gradient[j] - (reference[j] * scale[j])) <= 1e-10 * Math.Max(norm, 1),
+                    $"n = {n}, j = {j}: {gradient[j]:R} vs {reference[j] * scale[j]:R}");
+            }
+        }
+    }
+
     [Fact]
     public void Fit_recovers_parameters_from_simulated_data()
     {
