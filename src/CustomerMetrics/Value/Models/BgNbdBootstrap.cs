@@ -11,8 +11,8 @@ namespace CustomerMetrics.Value.Models;
 /// </summary>
 /// <remarks>
 /// Draws run in parallel; draw k uses its own generator seeded from (seed, k), so the result does not depend on the
-/// number of cores or the scheduling. A draw whose refit fails (no repeat purchase, or not converged) is dropped and counted
-/// in <see cref="Failed"/>. Cost: one BG/NBD fit per draw.
+/// number of cores or the scheduling. A draw whose refit fails (no repeat purchase, or not
+/// converged) is dropped and counted in <see cref="Failed"/>. Cost: one BG/NBD fit per draw.
 /// <threadsafety>Immutable after <see cref="Run(BgNbdModel, ReadOnlySpan{double}, int, int)"/>; safe from any thread.</threadsafety>
 /// </remarks>
 public sealed class BgNbdBootstrap
@@ -79,8 +79,11 @@ public sealed class BgNbdBootstrap
             Simulate(model, ages, random, x, tx);
             try
             {
-                var refit = BgNbd.Fit(x, tx, ages);
-                fitted[k] = refit.FitInfo.Converged ? refit : null;
+                // The draws already use every core, so each refit evaluates its likelihood on its own thread (same sums
+                // either way). Refits start from the default start: a warm start from the point estimate was tried and
+                // let small samples converge to extreme parameters (a near 1e6) that a cold start does not reach.
+                var data = new BgNbdLikelihood(x, tx, ages, default) { Sequential = true };
+                fitted[k] = Refit(data, null);
             }
             catch (ModelFitException)
             {
@@ -113,7 +116,7 @@ public sealed class BgNbdBootstrap
         return Run(model, summary.Age, draws, seed);
     }
 
-    /// <summary>Percentile interval on P(alive | x, tₓ, T) over the draws (draws whose prediction is not finite are left out; NaN bounds when fewer than 2 remain).</summary>
+    /// <summary>Percentile interval on P(alive | x, tₓ, T) over the draws (draws whose prediction is not finite or cannot be evaluated are left out; NaN bounds when fewer than 2 remain).</summary>
     /// <param name="frequency">x.</param>
     /// <param name="recency">tₓ.</param>
     /// <param name="age">T.</param>
@@ -195,6 +198,20 @@ public sealed class BgNbdBootstrap
         return new ConfidenceInterval(double.NaN, double.NaN, confidenceLevel);
     }
 
+    /// <summary>A converged refit from <paramref name="start"/> (null: the default start), or null.</summary>
+    private static BgNbdModel? Refit(BgNbdLikelihood data, double[]? start)
+    {
+        try
+        {
+            var refit = BgNbd.Fit(data, start);
+            return refit.FitInfo.Converged ? refit : null;
+        }
+        catch (ModelFitException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Simulates x and tₓ for customers of the given ages from the model (see the class summary).</summary>
     internal static void Simulate(BgNbdModel model, ReadOnlySpan<double> age, Random random, Span<double> frequency, Span<double> recency)
     {
@@ -231,7 +248,16 @@ public sealed class BgNbdBootstrap
         var values = new List<double>(_models.Length);
         foreach (var model in _models)
         {
-            double value = prediction(model);
+            double value;
+            try
+            {
+                value = prediction(model);
+            }
+            catch (InvalidOperationException)
+            {
+                continue; // A draw far out on a ridge (a and b near 1e6) can leave a series unconverged: left out as undefined.
+            }
+
             if (double.IsFinite(value))
             {
                 values.Add(value); // A draw at the edge of the parameter space can make a prediction undefined: it is left out.

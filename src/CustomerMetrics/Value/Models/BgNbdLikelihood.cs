@@ -7,7 +7,9 @@ namespace CustomerMetrics.Value.Models;
 /// <summary>
 /// Validated BG/NBD input regrouped by frequency: customers with the same x are contiguous, so every term that
 /// depends only on x (log-gammas, log-betas, digammas) is computed once per distinct x per evaluation and the rest
-/// runs through <see cref="BgNbdKernel"/>. Allocation: three doubles per customer plus the group tables, once.
+/// runs through <see cref="BgNbdKernel"/> over fixed chunks of customers in parallel. Allocation: three doubles and one int
+/// per customer plus the group and chunk tables, once in the constructor; an evaluation allocates only the parallel loop's
+/// closure and bookkeeping (independent of the number of customers).
 /// </summary>
 internal sealed class BgNbdLikelihood
 {
@@ -17,6 +19,15 @@ internal sealed class BgNbdLikelihood
     private readonly double[] _groupX;
     private readonly int[] _groupStart;
     private readonly double[] _groupWeight;
+    private readonly double[] _groupD;      // ln(a/(b + x − 1)) of the current evaluation
+    private readonly double[] _groupBx1;    // b + x − 1 of the current evaluation
+    private readonly int[] _chunkFirstGroup;
+    private readonly double[] _chunkSums;   // ChunkValues partial sums per chunk
+
+    /// <summary>Customers per chunk of the parallel evaluation: fixed, so the sums do not depend on the cores or the scheduling.</summary>
+    internal const int ChunkLength = 1 << 15;
+
+    private const int ChunkValues = 5;
 
     public BgNbdLikelihood(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> weights)
     {
@@ -65,36 +76,75 @@ internal sealed class BgNbdLikelihood
             ModelFitException.ThrowNoRepeatPurchase("BG/NBD", "the purchase rate and dropout are not identified");
         }
 
-        // Counting sort by x (distinct x values are few compared with customers).
-        var xs = new double[n];
-        frequency.CopyTo(xs);
-        var distinct = (double[])xs.Clone();
-        Array.Sort(distinct);
-        int groups = 0;
-        for (int i = 0; i < n; i++)
+        // Regroup by x with a counting sort when x is a small whole number (the usual case: no sort, no search), else
+        // through a sorted list of the distinct values.
+        int[] groupOf = new int[n];
+        double sumX = 0;
+        if (maxX <= Math.Max(n, 1 << 16))
         {
-            if (i == 0 || distinct[i] != distinct[i - 1])
+            var counts = new int[(int)maxX + 1];
+            for (int i = 0; i < n; i++)
             {
-                distinct[groups++] = distinct[i];
+                counts[(int)frequency[i]]++;
+            }
+
+            int groups = 0;
+            foreach (int c in counts)
+            {
+                groups += c > 0 ? 1 : 0;
+            }
+
+            _groupX = new double[groups];
+            _groupStart = new int[groups + 1];
+            for (int x = 0, g = 0; x < counts.Length; x++)
+            {
+                if (counts[x] > 0)
+                {
+                    _groupX[g] = x;
+                    _groupStart[g + 1] = _groupStart[g] + counts[x];
+                    sumX += (double)x * counts[x];
+                    counts[x] = g++; // now the group of x
+                }
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                groupOf[i] = counts[(int)frequency[i]];
             }
         }
-
-        _groupX = distinct[..groups];
-        _groupStart = new int[groups + 1];
-        _groupWeight = new double[groups];
-        var groupOf = new int[n];
-        for (int i = 0; i < n; i++)
+        else
         {
-            int g = Array.BinarySearch(_groupX, frequency[i]);
-            groupOf[i] = g;
-            _groupStart[g + 1]++;
+            var distinct = frequency.ToArray();
+            Array.Sort(distinct);
+            int groups = 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (i == 0 || distinct[i] != distinct[i - 1])
+                {
+                    distinct[groups++] = distinct[i];
+                }
+            }
+
+            _groupX = distinct[..groups];
+            _groupStart = new int[groups + 1];
+            for (int i = 0; i < n; i++)
+            {
+                int g = Array.BinarySearch(_groupX, frequency[i]);
+                groupOf[i] = g;
+                _groupStart[g + 1]++;
+            }
+
+            for (int g = 0; g < groups; g++)
+            {
+                _groupStart[g + 1] += _groupStart[g];
+            }
+
+            sumX = CompensatedSum.Sum(frequency);
         }
 
-        for (int g = 0; g < groups; g++)
-        {
-            _groupStart[g + 1] += _groupStart[g];
-        }
-
+        _groupWeight = new double[_groupX.Length];
+        _groupD = new double[_groupX.Length];
+        _groupBx1 = new double[_groupX.Length];
         _age = new double[n];
         _recency = new double[n];
         _weight = new double[n];
@@ -109,8 +159,21 @@ internal sealed class BgNbdLikelihood
             _groupWeight[g] += _weight[j];
         }
 
+        int chunks = ((n - 1) / ChunkLength) + 1;
+        _chunkFirstGroup = new int[chunks];
+        _chunkSums = new double[chunks * ChunkValues];
+        for (int c = 0, g = 0; c < chunks; c++)
+        {
+            while (_groupStart[g + 1] <= c * ChunkLength)
+            {
+                g++;
+            }
+
+            _chunkFirstGroup[c] = g;
+        }
+
         TotalWeight = totalWeight;
-        MeanFrequency = CompensatedSum.Sum(xs) / n;
+        MeanFrequency = sumX / n; // whole numbers: the sum is exact below 2⁵³
         MeanAge = CompensatedSum.Sum(_age) / n;
     }
 
@@ -126,9 +189,15 @@ internal sealed class BgNbdLikelihood
 
     public VectorPath Path { get; init; }
 
+    /// <summary>Evaluate chunks one after another on the calling thread (the result is the same either way).</summary>
+    public bool Sequential { get; init; }
+
     /// <summary>
     /// The total weighted log-likelihood at (r, α, a, b) = exp(<paramref name="logParameters"/>); writes its gradient
-    /// with respect to the log parameters into <paramref name="gradient"/>.
+    /// with respect to the log parameters into <paramref name="gradient"/>. Terms of one x are computed once per group;
+    /// the per-customer sums run over fixed chunks of <see cref="ChunkLength"/> customers in parallel, and the chunks'
+    /// partial sums are added in chunk order, so the result does not depend on the number of cores or the scheduling.
+    /// Not safe for concurrent calls on one instance (the chunk sums and group terms are scratch of the instance).
     /// </summary>
     public double LogLikelihood(ReadOnlySpan<double> logParameters, Span<double> gradient)
     {
@@ -138,19 +207,19 @@ internal sealed class BgNbdLikelihood
         double lnGammaR = SpecialFunctions.GammaLn(r), psiR = SpecialFunctions.DiGamma(r);
         double lnGammaB = SpecialFunctions.GammaLn(b), psiB = SpecialFunctions.DiGamma(b);
         double lnGammaAB = SpecialFunctions.GammaLn(a + b), psiAB = SpecialFunctions.DiGamma(a + b);
+        double lnA = Math.Log(a);
         double total = 0, dr = 0, dAlpha = 0, da = 0, db = 0;
+
+        // Terms of each x times the group's weight; the chunks need d and b + x − 1 of each group.
         for (int g = 0; g < _groupX.Length; g++)
         {
             double x = _groupX[g];
             double w = _groupWeight[g];
-            int start = _groupStart[g], length = _groupStart[g + 1] - start;
-            var sums = default(BgNbdLikelihoodSums);
             if (x == 0)
             {
-                BgNbdKernel.NoRepeat(_age.AsSpan(start, length), _weight.AsSpan(start, length), alpha, Path, ref sums);
-                total += (w * r * lnAlpha) - (r * sums.WeightedLogAge);
-                dr += (w * lnAlpha) - sums.WeightedLogAge;
-                dAlpha += (w * r / alpha) - (r * sums.AliveWeightedInverseAge);
+                total += w * r * lnAlpha;
+                dr += w * lnAlpha;
+                dAlpha += w * r / alpha;
                 continue;
             }
 
@@ -158,14 +227,37 @@ internal sealed class BgNbdLikelihood
             double bx1 = b + (x - 1); // x − 1 first: b below 1e-16 must not vanish in (b + x) − 1.
             double lnBetaRatio = SpecialFunctions.GammaLn(b + x) - SpecialFunctions.GammaLn(a + b + x) - lnGammaB + lnGammaAB;
             double c0 = SpecialFunctions.GammaLn(rx) - lnGammaR + (r * lnAlpha) + lnBetaRatio;
-            double d = Math.Log(a) - Math.Log(bx1);
-            BgNbdKernel.Repeat(_age.AsSpan(start, length), _recency.AsSpan(start, length), _weight.AsSpan(start, length), alpha, rx, d, Path, ref sums);
+            _groupD[g] = lnA - Math.Log(bx1);
+            _groupBx1[g] = bx1;
             double psiABX = SpecialFunctions.DiGamma(a + b + x);
-            total += (w * c0) + sums.LogLikelihood;
-            dr += (w * (SpecialFunctions.DiGamma(rx) - psiR + lnAlpha)) - sums.WeightedLogAge + sums.DroppedWeightedLogRatio;
-            dAlpha += (w * r / alpha) - (rx * (sums.AliveWeightedInverseAge + sums.DroppedWeightedInverseRecency));
-            da += (w * (psiAB - psiABX)) + (sums.DroppedWeight / a);
-            db += (w * (SpecialFunctions.DiGamma(b + x) - psiABX - psiB + psiAB)) - (sums.DroppedWeight / bx1);
+            total += w * c0;
+            dr += w * (SpecialFunctions.DiGamma(rx) - psiR + lnAlpha);
+            dAlpha += w * r / alpha;
+            da += w * (psiAB - psiABX);
+            db += w * (SpecialFunctions.DiGamma(b + x) - psiABX - psiB + psiAB);
+        }
+
+        int chunks = _chunkFirstGroup.Length;
+        if (chunks == 1 || Sequential)
+        {
+            for (int c = 0; c < chunks; c++)
+            {
+                Chunk(c, r, alpha, a);
+            }
+        }
+        else
+        {
+            Parallel.For(0, chunks, c => Chunk(c, r, alpha, a));
+        }
+
+        for (int c = 0; c < chunks; c++)
+        {
+            ReadOnlySpan<double> sums = _chunkSums.AsSpan(c * ChunkValues, ChunkValues);
+            total += sums[0];
+            dr += sums[1];
+            dAlpha += sums[2];
+            da += sums[3];
+            db += sums[4];
         }
 
         gradient[0] = dr * r;
@@ -173,6 +265,43 @@ internal sealed class BgNbdLikelihood
         gradient[2] = da * a;
         gradient[3] = db * b;
         return total;
+    }
+
+    /// <summary>The per-customer sums of chunk <paramref name="chunk"/>, group by group, into its slot of the chunk sums.</summary>
+    private void Chunk(int chunk, double r, double alpha, double a)
+    {
+        int from = chunk * ChunkLength, to = Math.Min(_age.Length, from + ChunkLength);
+        double total = 0, dr = 0, dAlpha = 0, da = 0, db = 0;
+        for (int g = _chunkFirstGroup[chunk]; g < _groupX.Length && _groupStart[g] < to; g++)
+        {
+            int start = Math.Max(from, _groupStart[g]);
+            int length = Math.Min(to, _groupStart[g + 1]) - start;
+            double x = _groupX[g];
+            var sums = default(BgNbdLikelihoodSums);
+            if (x == 0)
+            {
+                BgNbdKernel.NoRepeat(_age.AsSpan(start, length), _weight.AsSpan(start, length), alpha, Path, ref sums);
+                total -= r * sums.WeightedLogAge;
+                dr -= sums.WeightedLogAge;
+                dAlpha -= r * sums.AliveWeightedInverseAge;
+                continue;
+            }
+
+            double rx = r + x;
+            BgNbdKernel.Repeat(_age.AsSpan(start, length), _recency.AsSpan(start, length), _weight.AsSpan(start, length), alpha, rx, _groupD[g], Path, ref sums);
+            total += sums.LogLikelihood;
+            dr += sums.DroppedWeightedLogRatio - sums.WeightedLogAge;
+            dAlpha -= rx * (sums.AliveWeightedInverseAge + sums.DroppedWeightedInverseRecency);
+            da += sums.DroppedWeight / a;
+            db -= sums.DroppedWeight / _groupBx1[g];
+        }
+
+        Span<double> slot = _chunkSums.AsSpan(chunk * ChunkValues, ChunkValues);
+        slot[0] = total;
+        slot[1] = dr;
+        slot[2] = dAlpha;
+        slot[3] = da;
+        slot[4] = db;
     }
 
     /// <summary>The minimised objective: −LL/Σw + λ Σ (ln θ)², with its gradient in log parameters.</summary>
@@ -202,27 +331,30 @@ internal sealed class BgNbdLikelihood
         return -ll;
     }
 
-    internal static void ValidateRow(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, int i)
+    internal static void ValidateRow(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, int i) =>
+        ValidateRow(frequency[i], recency[i], age[i], i);
+
+    /// <summary>Checks one row (x, tₓ, T); <paramref name="i"/> is the row's index in the caller's input, for the message.</summary>
+    internal static void ValidateRow(double x, double tx, double t, int i)
     {
-        double x = frequency[i], tx = recency[i], t = age[i];
         if (!(x >= 0) || x != Math.Floor(x) || double.IsPositiveInfinity(x))
         {
-            ThrowHelper.ValueOutOfRange(nameof(frequency), i, x, "whole numbers ≥ 0 (repeat purchases)");
+            ThrowHelper.ValueOutOfRange("frequency", i, x, "whole numbers ≥ 0 (repeat purchases)");
         }
 
         if (!(t >= 0) || double.IsPositiveInfinity(t))
         {
-            ThrowHelper.ValueOutOfRange(nameof(age), i, t, "finite numbers ≥ 0 (time since the first purchase, T)");
+            ThrowHelper.ValueOutOfRange("age", i, t, "finite numbers ≥ 0 (time since the first purchase, T)");
         }
 
         if (t == 0 && x > 0)
         {
-            ThrowHelper.ValueOutOfRange(nameof(frequency), i, x, "0 for a customer of age T = 0 (first purchase at the end of observation)");
+            ThrowHelper.ValueOutOfRange("frequency", i, x, "0 for a customer of age T = 0 (first purchase at the end of observation)");
         }
 
         if (!(tx >= 0) || tx > t)
         {
-            ThrowHelper.ValueOutOfRange(nameof(recency), i, tx, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            ThrowHelper.ValueOutOfRange("recency", i, tx, string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"numbers from 0 to the customer's age T = {t:R} (time of the last purchase)"));
         }
     }

@@ -124,12 +124,7 @@ public readonly partial record struct BgNbdModel
     {
         EnsureParameters();
         CheckBatch(frequency, recency, age, destination);
-        for (int i = 0; i < frequency.Length; i++)
-        {
-            BgNbdLikelihood.ValidateRow(frequency, recency, age, i);
-        }
-
-        BgNbdPredictionKernel.Alive(this, frequency, recency, age, destination, path);
+        BgNbdPredictionKernel.Batch(this, double.NaN, frequency, recency, age, destination[..frequency.Length], path);
     }
 
     /// <summary>
@@ -179,37 +174,8 @@ public readonly partial record struct BgNbdModel
     {
         EnsureParameters();
         CheckHorizon(t);
-        ProbabilityAlive(frequency, recency, age, destination, VectorPath.Auto);
-        if (t == 0)
-        {
-            destination[..frequency.Length].Clear();
-            return;
-        }
-
-        // E[Y(t) | x, tₓ, T] = P(alive) · E[X(t)] at (r + x, α + T, a, b + x): the hypergeometric part depends on (x, T)
-        // only, so it is computed once per distinct pair (customers of a cohort share T).
-        BgNbdPairMemo? memo = frequency.Length > 64 ? new BgNbdPairMemo() : null;
-        for (int i = 0; i < frequency.Length; i++)
-        {
-            double x = frequency[i], ageI = age[i];
-            double expected;
-            if (memo is null)
-            {
-                expected = Expected(R + x, Alpha + ageI, A, B + x, t);
-            }
-            else
-            {
-                ref double slot = ref memo.GetOrAdd(x, ageI, out bool exists);
-                if (!exists)
-                {
-                    slot = Expected(R + x, Alpha + ageI, A, B + x, t);
-                }
-
-                expected = slot;
-            }
-
-            destination[i] *= expected;
-        }
+        CheckBatch(frequency, recency, age, destination);
+        BgNbdPredictionKernel.Batch(this, t, frequency, recency, age, destination[..frequency.Length], VectorPath.Auto);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using CustomerMetrics.Internal.Vectors;
@@ -11,6 +12,103 @@ namespace CustomerMetrics.Value.Models;
 /// </summary>
 internal static class BgNbdPredictionKernel
 {
+    /// <summary>Fewest customers per part of a parallel batch (below twice this, one thread does all).</summary>
+    internal const int MinPartLength = 1 << 15;
+
+    /// <summary>
+    /// Validates every row, then writes P(alive) (<paramref name="t"/> NaN) or E[Y(t) | x, tₓ, T] per customer. Inputs of at
+    /// least 2·<see cref="MinPartLength"/> rows are split into contiguous parts, one per core, run in parallel; every
+    /// output element is a pure function of its row (the per-part memo of E[X(t)] at (x, T) stores values, not state), so
+    /// the result is the same for any number of parts. A bad row throws as a sequential pass would: the first bad row
+    /// of the first part that has one, named by its index in the whole input.
+    /// </summary>
+    public static unsafe void Batch(BgNbdModel model, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency,
+        ReadOnlySpan<double> age, Span<double> destination, VectorPath path, int maxParts = int.MaxValue)
+    {
+        int n = frequency.Length;
+        int parts = Math.Min(Math.Min(Environment.ProcessorCount, maxParts), n / MinPartLength);
+        if (parts <= 1)
+        {
+            BatchPart(model, t, frequency, recency, age, destination, 0, path);
+            return;
+        }
+
+        var failures = new Exception?[parts];
+        fixed (double* px = frequency, ptx = recency, pt = age, pd = destination)
+        {
+            nint x = (nint)px, tx = (nint)ptx, ages = (nint)pt, d = (nint)pd;
+            Parallel.For(0, parts, part =>
+            {
+                int from = (int)((long)n * part / parts), length = (int)((long)n * (part + 1) / parts) - from;
+                try
+                {
+                    BatchPart(model, t, new ReadOnlySpan<double>((double*)x + from, length), new ReadOnlySpan<double>((double*)tx + from, length),
+                        new ReadOnlySpan<double>((double*)ages + from, length), new Span<double>((double*)d + from, length), from, path);
+                }
+                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+                {
+                    failures[part] = ex;
+                }
+            });
+        }
+
+        foreach (var failure in failures)
+        {
+            if (failure is not null)
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+        }
+    }
+
+    /// <summary>One part of <see cref="Batch"/>: rows [offset, offset + length) of the caller's input.</summary>
+    private static void BatchPart(in BgNbdModel model, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency,
+        ReadOnlySpan<double> age, Span<double> destination, int offset, VectorPath path)
+    {
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            BgNbdLikelihood.ValidateRow(frequency[i], recency[i], age[i], offset + i);
+        }
+
+        Alive(model, frequency, recency, age, destination, path);
+        if (double.IsNaN(t))
+        {
+            return;
+        }
+
+        if (t == 0)
+        {
+            destination.Clear();
+            return;
+        }
+
+        // E[Y(t) | x, tₓ, T] = P(alive) · E[X(t)] at (r + x, α + T, a, b + x): the hypergeometric part depends on (x, T)
+        // only, so it is computed once per distinct pair (customers of a cohort share T).
+        double r = model.R, alpha = model.Alpha, a = model.A, b = model.B;
+        BgNbdPairMemo? memo = frequency.Length > 64 ? new BgNbdPairMemo() : null;
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            double x = frequency[i], ageI = age[i];
+            double expected;
+            if (memo is null)
+            {
+                expected = BgNbdModel.Expected(r + x, alpha + ageI, a, b + x, t);
+            }
+            else
+            {
+                ref double slot = ref memo.GetOrAdd(x, ageI, out bool exists);
+                if (!exists)
+                {
+                    slot = BgNbdModel.Expected(r + x, alpha + ageI, a, b + x, t);
+                }
+
+                expected = slot;
+            }
+
+            destination[i] *= expected;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Alive(in BgNbdModel model, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         Span<double> destination, VectorPath path)

@@ -17,7 +17,12 @@ internal static class ModelOptimizer
     /// <summary>|log θ| beyond which a parameter is deemed to run to the boundary (θ outside 1e-6 … 1e6).</summary>
     internal const double BoundaryLog = 13.815510557964274;
 
-    internal readonly record struct Result(double[] LogParameters, double Value, ModelFitInfo Info);
+    internal readonly record struct Result(double[] LogParameters, double Value, ModelFitInfo Info)
+    {
+        /// <summary>The central-difference Hessian of the objective (log scale) at the solution, when the identification
+        /// check computed it (converged fits); null otherwise. Lets a caller derive standard errors without differencing again.</summary>
+        public Matrix<double>? ObjectiveHessian { get; init; }
+    }
 
     public static Result Minimize(ModelObjective objective, double[] start, string model, int maxIterations = 1000)
     {
@@ -149,7 +154,14 @@ internal static class ModelOptimizer
 
         // A ridge in a direction no single parameter follows (two parameters trading off exactly, as the two sBG shapes
         // do on a one-period table) leaves the Hessian singular: the data identify fewer combinations than parameters.
-        double ratio = converged ? Curvature(objective, best, ref evaluations) : double.NaN;
+        Matrix<double>? objectiveHessian = converged ? Hessian(objective, best) : null;
+        double ratio = double.NaN;
+        if (objectiveHessian is not null)
+        {
+            evaluations += 2 * n;
+            ratio = CurvatureRatio(objectiveHessian);
+        }
+
         if (converged && !(ratio > IdentificationRatio))
         {
             converged = false;
@@ -157,7 +169,7 @@ internal static class ModelOptimizer
                 $"the likelihood is flat in some direction (smallest/largest curvature {ratio:G3} ≤ {IdentificationRatio:G0}): the data do not identify every parameter");
         }
 
-        return new Result(best, final, new ModelFitInfo(method, iterations, evaluations, converged, norm, reason));
+        return new Result(best, final, new ModelFitInfo(method, iterations, evaluations, converged, norm, reason)) { ObjectiveHessian = objectiveHessian };
     }
 
     /// <summary>Smallest over largest eigenvalue of the Hessian (log scale) below which a maximum is deemed not identified.</summary>
@@ -171,6 +183,12 @@ internal static class ModelOptimizer
     {
         var hessian = Hessian(objective, point);
         evaluations += 2 * point.Length;
+        return CurvatureRatio(hessian);
+    }
+
+    /// <summary>Smallest over largest eigenvalue of a symmetric Hessian; ≤ 0 when it is not positive definite.</summary>
+    private static double CurvatureRatio(Matrix<double> hessian)
+    {
         var eigen = hessian.Evd(Symmetricity.Symmetric).EigenValues;
         double min = double.PositiveInfinity, max = 0;
         foreach (var value in eigen)
@@ -211,10 +229,16 @@ internal static class ModelOptimizer
     /// log-likelihood (the analytic gradient differenced), scaled from the log scale: H_θ[i,j] = H_log[i,j]/(θᵢθⱼ)
     /// (exact at a stationary point); null where the Hessian is not positive definite.
     /// </summary>
-    public static Matrix<double>? Covariance(ModelObjective totalNegativeLogLikelihood, double[] logParameters)
+    public static Matrix<double>? Covariance(ModelObjective totalNegativeLogLikelihood, double[] logParameters) =>
+        CovarianceFromLogHessian(Hessian(totalNegativeLogLikelihood, logParameters), logParameters);
+
+    /// <summary>
+    /// As <see cref="Covariance"/> from a log-scale Hessian of the total negative log-likelihood already at hand
+    /// (overwritten); null where it is not positive definite.
+    /// </summary>
+    public static Matrix<double>? CovarianceFromLogHessian(Matrix<double> hessian, double[] logParameters)
     {
         int n = logParameters.Length;
-        var hessian = Hessian(totalNegativeLogLikelihood, logParameters);
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++)
@@ -234,11 +258,36 @@ internal static class ModelOptimizer
     }
 
     /// <summary>Standard errors of the natural parameters (see <see cref="Covariance"/>); NaN where unavailable.</summary>
-    public static double[] StandardErrors(ModelObjective totalNegativeLogLikelihood, double[] logParameters)
+    public static double[] StandardErrors(ModelObjective totalNegativeLogLikelihood, double[] logParameters) =>
+        StandardErrors(Covariance(totalNegativeLogLikelihood, logParameters), logParameters.Length);
+
+    /// <summary>
+    /// Standard errors from a fit whose objective is −LL/<paramref name="totalWeight"/> + <paramref name="penalty"/> Σ (log θ)²:
+    /// the total negative log-likelihood's Hessian is Σw (H_objective − 2λI), so the objective's Hessian from the
+    /// identification check serves without differencing again; when the fit has none, the Hessian of
+    /// <paramref name="totalNegativeLogLikelihood"/> is differenced as in <see cref="StandardErrors(ModelObjective, double[])"/>.
+    /// </summary>
+    public static double[] StandardErrors(Result fit, double totalWeight, double penalty, ModelObjective totalNegativeLogLikelihood)
     {
-        int n = logParameters.Length;
+        if (fit.ObjectiveHessian is not { } objectiveHessian)
+        {
+            return StandardErrors(totalNegativeLogLikelihood, fit.LogParameters);
+        }
+
+        int n = fit.LogParameters.Length;
+        var hessian = objectiveHessian.Clone();
+        for (int i = 0; i < n; i++)
+        {
+            hessian[i, i] -= 2 * penalty;
+        }
+
+        hessian = hessian.Multiply(totalWeight);
+        return StandardErrors(CovarianceFromLogHessian(hessian, fit.LogParameters), n);
+    }
+
+    private static double[] StandardErrors(Matrix<double>? covariance, int n)
+    {
         var errors = new double[n];
-        var covariance = Covariance(totalNegativeLogLikelihood, logParameters);
         for (int i = 0; i < n; i++)
         {
             errors[i] = covariance is not null && covariance[i, i] > 0 ? Math.Sqrt(covariance[i, i]) : double.NaN;
