@@ -55,10 +55,7 @@ public sealed class BgNbdBootstrap
             ThrowHelper.Argument(nameof(age), "The bootstrap needs at least one customer.");
         }
 
-        if (draws < 2 || draws > MaxDraws)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(draws), draws, "2 to 100,000 draws");
-        }
+        BootstrapDraws.CheckDraws(draws, MaxDraws);
 
         for (int i = 0; i < age.Length; i++)
         {
@@ -69,33 +66,19 @@ public sealed class BgNbdBootstrap
         }
 
         double[] ages = age.ToArray();
-        var fitted = new BgNbdModel?[draws];
-        Parallel.For(0, draws, k =>
+        BgNbdModel[] models = BootstrapDraws.Refit(draws, "BG/NBD", k =>
         {
             var random = new Random(unchecked((int)Mix(((ulong)(uint)seed << 32) | (uint)k)));
             int n = ages.Length;
             var x = new double[n];
             var tx = new double[n];
             Simulate(model, ages, random, x, tx);
-            try
-            {
-                // The draws already use every core, so each refit evaluates its likelihood on its own thread (same sums
-                // either way). Refits start from the default start: a warm start from the point estimate was tried and
-                // let small samples converge to extreme parameters (a near 1e6) that a cold start does not reach.
-                var data = new BgNbdLikelihood(x, tx, ages, default) { Sequential = true };
-                fitted[k] = Refit(data, null);
-            }
-            catch (ModelFitException)
-            {
-                fitted[k] = null;
-            }
-        });
 
-        var models = fitted.Where(m => m is not null).Select(m => m!.Value).ToArray();
-        if (models.Length < 2)
-        {
-            ThrowHelper.InvalidOperation("Fewer than 2 bootstrap draws could be refitted: the data are too few for a BG/NBD fit.");
-        }
+            // The draws already use every core, so each refit evaluates its likelihood on its own thread (same sums
+            // either way). Refits start from the default start: a warm start from the point estimate was tried and
+            // let small samples converge to extreme parameters (a near 1e6) that a cold start does not reach.
+            return Refit(new BgNbdLikelihood(x, tx, ages, default) { Sequential = true }, null);
+        });
 
         return new BgNbdBootstrap(model, models, draws - models.Length);
     }
@@ -242,46 +225,8 @@ public sealed class BgNbdBootstrap
         }
     }
 
-    private ConfidenceInterval Percentile(Func<BgNbdModel, double> prediction, double confidenceLevel)
-    {
-        Guard.ConfidenceLevel(confidenceLevel);
-        var values = new List<double>(_models.Length);
-        foreach (var model in _models)
-        {
-            double value;
-            try
-            {
-                value = prediction(model);
-            }
-            catch (InvalidOperationException)
-            {
-                continue; // A draw far out on a ridge (a and b near 1e6) can leave a series unconverged: left out as undefined.
-            }
-
-            if (double.IsFinite(value))
-            {
-                values.Add(value); // A draw at the edge of the parameter space can make a prediction undefined: it is left out.
-            }
-        }
-
-        if (values.Count < 2)
-        {
-            return new ConfidenceInterval(double.NaN, double.NaN, confidenceLevel);
-        }
-
-        values.Sort();
-        double tail = (1 - confidenceLevel) / 2;
-        return new ConfidenceInterval(Quantile(values, tail), Quantile(values, 1 - tail), confidenceLevel);
-    }
-
-    /// <summary>Linear interpolation between order statistics (type 7, as R and NumPy by default).</summary>
-    private static double Quantile(List<double> sorted, double q)
-    {
-        double h = (sorted.Count - 1) * q;
-        int lo = (int)Math.Floor(h);
-        int hi = Math.Min(lo + 1, sorted.Count - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
-    }
+    private ConfidenceInterval Percentile(Func<BgNbdModel, double> prediction, double confidenceLevel) =>
+        BootstrapDraws.Percentile(_models, prediction, confidenceLevel);
 
     /// <summary>SplitMix64 finaliser: decorrelates the per-draw seeds.</summary>
     private static ulong Mix(ulong z)

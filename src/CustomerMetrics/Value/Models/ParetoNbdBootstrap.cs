@@ -1,6 +1,5 @@
 using CustomerMetrics.Internal;
 using MathNet.Numerics.Distributions;
-using MathNet.Numerics.Statistics;
 
 namespace CustomerMetrics.Value.Models;
 
@@ -59,10 +58,7 @@ public sealed class ParetoNbdBootstrap
             ThrowHelper.Argument(nameof(age), "The bootstrap needs at least one customer.");
         }
 
-        if (draws < 2 || draws > MaxDraws)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(draws), draws, "2 to 10,000 draws");
-        }
+        BootstrapDraws.CheckDraws(draws, MaxDraws);
 
         for (int i = 0; i < age.Length; i++)
         {
@@ -74,29 +70,15 @@ public sealed class ParetoNbdBootstrap
 
         double[] ages = age.ToArray();
         int[] seeds = Seeds(seed, draws);
-        var fitted = new ParetoNbdModel?[draws];
-        Parallel.For(0, draws, k =>
+        ParetoNbdModel[] models = BootstrapDraws.Refit<ParetoNbdModel>(draws, "Pareto/NBD", k =>
         {
             var random = new Random(seeds[k]);
             var x = new double[ages.Length];
             var tx = new double[ages.Length];
             Simulate(model, ages, random, x, tx);
-            try
-            {
-                var refit = ParetoNbd.Fit(x, tx, ages);
-                fitted[k] = refit.FitInfo.Converged ? refit : null;
-            }
-            catch (ModelFitException)
-            {
-                fitted[k] = null;
-            }
+            ParetoNbdModel refit = ParetoNbd.Fit(x, tx, ages);
+            return refit.FitInfo.Converged ? refit : null;
         });
-
-        var models = fitted.Where(m => m is not null).Select(m => m!.Value).ToArray();
-        if (models.Length < 2)
-        {
-            ThrowHelper.InvalidOperation("Fewer than 2 bootstrap draws could be refitted: the data are too few for a Pareto/NBD fit.");
-        }
 
         return new ParetoNbdBootstrap(model, models, draws - models.Length, seed);
     }
@@ -238,14 +220,6 @@ public sealed class ParetoNbdBootstrap
     private ConfidenceInterval Percentile(double atFit, Func<ParetoNbdModel, double> prediction, double confidenceLevel)
     {
         _ = atFit;
-        Guard.ConfidenceLevel(confidenceLevel);
-        double[] values = _models.Select(prediction).Where(double.IsFinite).ToArray();
-        if (values.Length < 2)
-        {
-            return new ConfidenceInterval(double.NaN, double.NaN, confidenceLevel);
-        }
-
-        double tail = (1 - confidenceLevel) / 2;
-        return new ConfidenceInterval(values.QuantileCustom(tail, QuantileDefinition.R7), values.QuantileCustom(1 - tail, QuantileDefinition.R7), confidenceLevel);
+        return BootstrapDraws.Percentile(_models, prediction, confidenceLevel);
     }
 }
