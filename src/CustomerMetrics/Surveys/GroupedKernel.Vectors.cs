@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 using CustomerMetrics.Internal.Vectors;
 
@@ -15,7 +16,8 @@ internal static partial class GroupedKernel
     /// throws on a bad group id) and stores one weight per response on the stack: 1 for a promoter, 16 for a detractor, 0 for a
     /// passive. Then, for each four groups, one pass over the block: per group a compare of the group ids, a subtract
     /// into a response counter and an add of the masked weights into a counter whose low nibble counts promoters and
-    /// high nibble detractors; those are read out every 15 vectors (before a nibble can overflow). Four operations per
+    /// high nibble detractors; every 15 vectors (before a nibble can overflow) the nibbles are added lane-wise into byte
+    /// counters of promoters and detractors (at most 17 × 15 = 255 a block), which are summed across lanes once a block. Four operations per
     /// group and vector, against six for separate promoter and detractor counters.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -30,7 +32,7 @@ internal static partial class GroupedKernel
         Span<byte> weights = stackalloc byte[BlockVectors * 64];
         ref byte w = ref MemoryMarshal.GetReference(weights);
         TVector eight = TOps.Create(8), seven = TOps.Create(7), ten = TOps.Create(10);
-        TVector one = TOps.Create(1), sixteen = TOps.Create(16), low = TOps.Create(0x0F), high = TOps.Create(0xF0);
+        TVector one = TOps.Create(1), sixteen = TOps.Create(16), low = TOps.Create(0x0F);
         TVector lastGroup = TOps.Create((byte)(groupCount - 1));
         int n = scores.Length;
         int i = 0;
@@ -63,7 +65,9 @@ internal static partial class GroupedKernel
                 TVector id2 = TOps.Create(first + 2 < groupCount ? (byte)(first + 2) : byte.MaxValue);
                 TVector id3 = TOps.Create(first + 3 < groupCount ? (byte)(first + 3) : byte.MaxValue);
                 TVector n0 = TOps.Zero, n1 = n0, n2 = n0, n3 = n0;
-                long pr0 = 0, pr1 = 0, pr2 = 0, pr3 = 0, de0 = 0, de1 = 0, de2 = 0, de3 = 0;
+
+                // Promoters and detractors of the block per lane: at most 17 read-outs of 15 each, so at most 255.
+                TVector p0 = n0, p1 = n0, p2 = n0, p3 = n0, d0 = n0, d1 = n0, d2 = n0, d3 = n0;
                 for (int sub = i; sub < end; sub += NibbleVectors * width)
                 {
                     int subEnd = Math.Min(end, sub + (NibbleVectors * width));
@@ -83,21 +87,21 @@ internal static partial class GroupedKernel
                         a3 = TOps.Add(a3, TOps.BitwiseAnd(e3, weight));
                     }
 
-                    pr0 += TOps.SumCounts(TOps.BitwiseAnd(a0, low));
-                    pr1 += TOps.SumCounts(TOps.BitwiseAnd(a1, low));
-                    pr2 += TOps.SumCounts(TOps.BitwiseAnd(a2, low));
-                    pr3 += TOps.SumCounts(TOps.BitwiseAnd(a3, low));
-                    de0 += TOps.SumCounts(TOps.BitwiseAnd(a0, high));
-                    de1 += TOps.SumCounts(TOps.BitwiseAnd(a1, high));
-                    de2 += TOps.SumCounts(TOps.BitwiseAnd(a2, high));
-                    de3 += TOps.SumCounts(TOps.BitwiseAnd(a3, high));
+                    // Lane-wise read-out of the nibbles into byte counters (a horizontal sum only once a block).
+                    p0 = TOps.Add(p0, TOps.BitwiseAnd(a0, low));
+                    p1 = TOps.Add(p1, TOps.BitwiseAnd(a1, low));
+                    p2 = TOps.Add(p2, TOps.BitwiseAnd(a2, low));
+                    p3 = TOps.Add(p3, TOps.BitwiseAnd(a3, low));
+                    d0 = TOps.Add(d0, HighNibbles<TVector, TOps>(a0, low));
+                    d1 = TOps.Add(d1, HighNibbles<TVector, TOps>(a1, low));
+                    d2 = TOps.Add(d2, HighNibbles<TVector, TOps>(a2, low));
+                    d3 = TOps.Add(d3, HighNibbles<TVector, TOps>(a3, low));
                 }
 
-                // The high nibbles were summed as multiples of 16.
-                Flush(totals, first, groupCount, TOps.SumCounts(n0), pr0, de0 / 16);
-                Flush(totals, first + 1, groupCount, TOps.SumCounts(n1), pr1, de1 / 16);
-                Flush(totals, first + 2, groupCount, TOps.SumCounts(n2), pr2, de2 / 16);
-                Flush(totals, first + 3, groupCount, TOps.SumCounts(n3), pr3, de3 / 16);
+                Flush(totals, first, groupCount, TOps.SumCounts(n0), TOps.SumCounts(p0), TOps.SumCounts(d0));
+                Flush(totals, first + 1, groupCount, TOps.SumCounts(n1), TOps.SumCounts(p1), TOps.SumCounts(d1));
+                Flush(totals, first + 2, groupCount, TOps.SumCounts(n2), TOps.SumCounts(p2), TOps.SumCounts(d2));
+                Flush(totals, first + 3, groupCount, TOps.SumCounts(n3), TOps.SumCounts(p3), TOps.SumCounts(d3));
             }
 
             i = end;
@@ -114,5 +118,24 @@ internal static partial class GroupedKernel
                 totals[(group * 4) + 2] += promoters;
             }
         }
+    }
+
+    /// <summary>The high nibble of each byte lane, as a value 0–15 (a 16-bit shift by 4, then the low nibble).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector HighNibbles<TVector, TOps>(TVector value, TVector low)
+        where TVector : unmanaged
+        where TOps : IVectorOps<TVector, byte>
+    {
+        if (typeof(TVector) == typeof(Vector512<byte>))
+        {
+            return TOps.BitwiseAnd((TVector)(object)Vector512.ShiftRightLogical(((Vector512<byte>)(object)value).AsUInt16(), 4).AsByte(), low);
+        }
+
+        if (typeof(TVector) == typeof(Vector256<byte>))
+        {
+            return TOps.BitwiseAnd((TVector)(object)Vector256.ShiftRightLogical(((Vector256<byte>)(object)value).AsUInt16(), 4).AsByte(), low);
+        }
+
+        return TOps.BitwiseAnd((TVector)(object)Vector128.ShiftRightLogical(((Vector128<byte>)(object)value).AsUInt16(), 4).AsByte(), low);
     }
 }
