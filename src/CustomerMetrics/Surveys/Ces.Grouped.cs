@@ -42,6 +42,11 @@ public static partial class Ces
         Grouped(ratings, groupIds, scale, destination, lenient: true, VectorPath.Auto);
 
     internal static void Grouped<TGroup>(ReadOnlySpan<byte> ratings, ReadOnlySpan<TGroup> groupIds, CesScale scale, Span<CesResult> destination, bool lenient, VectorPath path)
+        where TGroup : unmanaged, IBinaryInteger<TGroup> =>
+        Grouped(ratings, groupIds, scale, destination, lenient, path, forkLength: 0);
+
+    /// <summary>The grouped count with a forced vector path and, when <paramref name="forkLength"/> is positive, a forced fork length (tests).</summary>
+    internal static void Grouped<TGroup>(ReadOnlySpan<byte> ratings, ReadOnlySpan<TGroup> groupIds, CesScale scale, Span<CesResult> destination, bool lenient, VectorPath path, int forkLength)
         where TGroup : unmanaged, IBinaryInteger<TGroup>
     {
         CesResult.CheckScale(scale);
@@ -51,7 +56,7 @@ public static partial class Ces
         Span<long> totals = GroupedKernel.Totals(groups * (points + 1), stackalloc long[256], out long[]? rented);
         try
         {
-            GroupedKernel.Count<byte, TGroup, GroupedKernel.PointSlots>(ratings, groupIds, groups, (uint)points, totals, path);
+            GroupedKernel.Count<byte, TGroup, GroupedKernel.PointSlots>(ratings, groupIds, groups, (uint)points, totals, path, forkLength);
             for (int g = 0; g < groups; g++)
             {
                 PointCounts counts = GroupedKernel.PointsFromSlots(totals.Slice(g * (points + 1), points + 1), ratings, points, lenient, nameof(ratings), out long rejected);

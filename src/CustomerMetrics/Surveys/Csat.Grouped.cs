@@ -57,6 +57,11 @@ public static partial class Csat
         Grouped(ratings, groupIds, destination, scalePoints, DefaultTopBoxPoints(scalePoints), lenient: true, VectorPath.Auto);
 
     internal static void Grouped<TGroup>(ReadOnlySpan<byte> ratings, ReadOnlySpan<TGroup> groupIds, Span<CsatResult> destination, int scalePoints, int topBoxPoints, bool lenient, VectorPath path)
+        where TGroup : unmanaged, IBinaryInteger<TGroup> =>
+        Grouped(ratings, groupIds, destination, scalePoints, topBoxPoints, lenient, path, forkLength: 0);
+
+    /// <summary>The grouped count with a forced vector path and, when <paramref name="forkLength"/> is positive, a forced fork length (tests).</summary>
+    internal static void Grouped<TGroup>(ReadOnlySpan<byte> ratings, ReadOnlySpan<TGroup> groupIds, Span<CsatResult> destination, int scalePoints, int topBoxPoints, bool lenient, VectorPath path, int forkLength)
         where TGroup : unmanaged, IBinaryInteger<TGroup>
     {
         CheckScale(scalePoints, topBoxPoints);
@@ -66,7 +71,7 @@ public static partial class Csat
         Span<long> totals = GroupedKernel.Totals(groups * stride, stackalloc long[256], out long[]? rented);
         try
         {
-            GroupedKernel.Count<byte, TGroup, GroupedKernel.PointSlots>(ratings, groupIds, groups, (uint)scalePoints, totals, path);
+            GroupedKernel.Count<byte, TGroup, GroupedKernel.PointSlots>(ratings, groupIds, groups, (uint)scalePoints, totals, path, forkLength);
             for (int g = 0; g < groups; g++)
             {
                 PointCounts counts = GroupedKernel.PointsFromSlots(totals.Slice(g * stride, stride), ratings, scalePoints, lenient, nameof(ratings), out long rejected);

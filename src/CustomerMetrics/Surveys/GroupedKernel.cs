@@ -10,24 +10,38 @@ using CustomerMetrics.Internal.Vectors;
 namespace CustomerMetrics.Surveys;
 
 /// <summary>
-/// Counts scores per group in one pass. Each response increments one counter of a table of
-/// <c>groupCount × stride</c> 32-bit counters, at <c>group × stride + slot(score)</c>, where slot 0..stride−1 is the
-/// score's category (NPS: detractor, passive, promoter, invalid; rating scales: invalid, 1, …, k). Four independent
-/// tables, written round-robin, break the store-to-load dependency when neighbouring responses hit the same counter
-/// (small and moderate group counts); one table keeps a large group count in cache. A span holds fewer than 2³¹
-/// entries, so a 32-bit counter cannot overflow. For byte NPS scores with byte group ids and at most
-/// <see cref="MaxVectorGroups"/> groups, per-group byte counters in vector lanes count four groups per pass over
-/// blocks of the input that stay in L1 (promoters and detractors packed as two nibbles of one counter).
+/// Counts scores per group in one pass. NPS scores go to one packed 64-bit counter per group (three 21-bit fields:
+/// detractors, passives, promoters), incremented by a table lookup of the score, so each response costs one
+/// load-add-store and no branch; the fields are flushed into the wide counts every
+/// <see cref="PackedFlushLength"/> responses, before any can overflow (GroupedKernel.Packed.cs). Rating scales (CES,
+/// CSAT) go to a table of <c>groupCount × stride</c> 32-bit counters, at <c>group × stride + slot(score)</c> (slot 0 off
+/// the scale, slot r rating r): four independent tables, written round-robin, break the store-to-load dependency when
+/// neighbouring responses hit the same counter; one table keeps a large group count in cache. A span holds fewer than
+/// 2³¹ entries, so a 32-bit counter cannot overflow. For byte NPS scores with byte group ids and at most
+/// <see cref="MaxVectorGroups"/> groups, per-group byte counters in vector lanes count four groups per pass over blocks
+/// of the input that stay in L1 (GroupedKernel.Vectors.cs).
 /// </summary>
-internal static class GroupedKernel
+/// <remarks>
+/// <para>Both cores: an input of at least <see cref="ForkLength"/> responses (and at least 16 per counter, so that the
+/// partial table of the second half is worth its merge) is split in halves, down to <see cref="ForkJoin.MaxDepth"/>
+/// levels, counted at once (<see cref="ForkJoin"/>) into separate partial counts and added (checked). Counts are
+/// integers, so the result is the same on any number of cores. A bad group id throws from the half that holds it; when
+/// both halves throw, the left one's exception wins, so the message always names the lowest bad index.</para>
+/// <para>Working tables: the stack up to 16 KB, else an array kept per thread (<see cref="ThreadScratch{T}"/>), so that
+/// calls allocate nothing after the first on each thread.</para>
+/// </remarks>
+internal static partial class GroupedKernel
 {
     /// <summary>Group counts up to this use the vector-lane counters (byte scores and byte group ids only).</summary>
     public const int MaxVectorGroups = 16;
 
+    /// <summary>Inputs at least this long (and at least 16 responses per counter) are counted on both cores.</summary>
+    public const int ForkLength = 1 << 18;
+
     /// <summary>Counters (all tables) above this many bytes use one table, so that it stays in cache.</summary>
     private const int MultiTableBytes = 256 * 1024;
 
-    /// <summary>Counter tables up to this many bytes live on the stack; larger ones are rented from the shared pool.</summary>
+    /// <summary>Counter tables up to this many bytes live on the stack; larger ones are kept per thread.</summary>
     private const int StackBytes = 16 * 1024;
 
     /// <summary>NPS slots: 0 detractor (0–6), 1 passive (7–8), 2 promoter (9–10), 3 invalid (&gt; 10); indexed by min(score, 11).</summary>
@@ -35,17 +49,117 @@ internal static class GroupedKernel
 
     /// <summary>
     /// Counts <paramref name="scores"/> per group into <paramref name="totals"/> (length groupCount × stride), which
-    /// is overwritten. Throws naming the first group id ≥ <paramref name="groupCount"/>.
+    /// is overwritten, on both cores for long inputs. Throws naming the first group id ≥ <paramref name="groupCount"/>.
     /// </summary>
     public static void Count<TScore, TGroup, TSlots>(
         ReadOnlySpan<TScore> scores, ReadOnlySpan<TGroup> groups, int groupCount, uint points, Span<long> totals, VectorPath path)
         where TScore : unmanaged, IBinaryInteger<TScore>
         where TGroup : unmanaged, IBinaryInteger<TGroup>
+        where TSlots : ISlots =>
+        Count<TScore, TGroup, TSlots>(scores, groups, groupCount, points, totals, path, forkLength: 0);
+
+    /// <summary>
+    /// As <see cref="Count{TScore, TGroup, TSlots}(ReadOnlySpan{TScore}, ReadOnlySpan{TGroup}, int, uint, Span{long}, VectorPath)"/>
+    /// with a forced fork length (tests): ranges at least <paramref name="forkLength"/> long, in the top
+    /// <see cref="ForkJoin.MaxDepth"/> levels of halving, count their halves in parallel. A
+    /// <paramref name="forkLength"/> of 0 or less means the default: <see cref="ForkLength"/>, and at least 16 responses
+    /// per counter.
+    /// </summary>
+    internal static unsafe void Count<TScore, TGroup, TSlots>(
+        ReadOnlySpan<TScore> scores, ReadOnlySpan<TGroup> groups, int groupCount, uint points, Span<long> totals, VectorPath path, int forkLength)
+        where TScore : unmanaged, IBinaryInteger<TScore>
+        where TGroup : unmanaged, IBinaryInteger<TGroup>
         where TSlots : ISlots
     {
-        int stride = TSlots.Stride(points);
         totals.Clear();
-        if (typeof(TSlots) == typeof(NpsSlots) && typeof(TScore) == typeof(byte) && typeof(TGroup) == typeof(byte)
+        if (forkLength <= 0)
+        {
+            forkLength = (int)Math.Min(int.MaxValue, Math.Max(ForkLength, 16L * totals.Length));
+        }
+
+        if (ForkJoin.MaxDepth == 0 || scores.Length < forkLength || scores.Length < 2)
+        {
+            CountRange<TScore, TGroup, TSlots>(scores, groups, groupCount, points, totals, path, 0);
+            return;
+        }
+
+        fixed (TScore* s = scores)
+        fixed (TGroup* g = groups)
+        fixed (long* t = totals)
+        {
+            var node = new Node(s, g, 0, scores.Length, groupCount, points, t, totals.Length, VectorPaths.Resolve(path), forkLength, ForkJoin.MaxDepth);
+            CountNode<TScore, TGroup, TSlots>(&node);
+        }
+    }
+
+    /// <summary>One range of a fork: responses [<see cref="Offset"/>, <see cref="Offset"/> + <see cref="Length"/>) of the pinned spans, counted into <see cref="Totals"/> (cleared).</summary>
+    private unsafe struct Node(void* scores, void* groups, int offset, int length, int groupCount, uint points, long* totals, int totalsLength, VectorPath path, int forkLength, int forkDepth)
+    {
+        public readonly void* Scores = scores, Groups = groups;
+        public readonly long* Totals = totals;
+        public readonly int Offset = offset, Length = length, GroupCount = groupCount, TotalsLength = totalsLength, ForkLength = forkLength, ForkDepth = forkDepth;
+        public readonly uint Points = points;
+        public readonly VectorPath Path = path;
+
+        public readonly Node Part(int offset, int length, long* totals) =>
+            new(Scores, Groups, offset, length, GroupCount, Points, totals, TotalsLength, Path, ForkLength, ForkDepth - 1);
+    }
+
+    private static unsafe void CountNode<TScore, TGroup, TSlots>(void* state)
+        where TScore : unmanaged, IBinaryInteger<TScore>
+        where TGroup : unmanaged, IBinaryInteger<TGroup>
+        where TSlots : ISlots
+    {
+        var node = (Node*)state;
+        var totals = new Span<long>(node->Totals, node->TotalsLength);
+        if (node->ForkDepth <= 0 || node->Length < node->ForkLength || node->Length < 2)
+        {
+            var scores = new ReadOnlySpan<TScore>((TScore*)node->Scores + node->Offset, node->Length);
+            var groups = new ReadOnlySpan<TGroup>((TGroup*)node->Groups + node->Offset, node->Length);
+            CountRange<TScore, TGroup, TSlots>(scores, groups, node->GroupCount, node->Points, totals, node->Path, node->Offset);
+            return;
+        }
+
+        // The split point is a multiple of 64 where possible, so that both halves keep whole vectors.
+        int half = node->Length / 2;
+        half = half >= 64 ? half & ~63 : half;
+        long[] partial = ThreadScratch<long>.Rent(node->TotalsLength);
+        try
+        {
+            var right = new Span<long>(partial, 0, node->TotalsLength);
+            right.Clear();
+            fixed (long* r = partial)
+            {
+                Node leftNode = node->Part(node->Offset, half, node->Totals);
+                Node rightNode = node->Part(node->Offset + half, node->Length - half, r);
+                ForkJoin.Invoke(&CountNode<TScore, TGroup, TSlots>, &leftNode, &rightNode);
+            }
+
+            for (int k = 0; k < totals.Length; k++)
+            {
+                totals[k] = checked(totals[k] + right[k]);
+            }
+        }
+        finally
+        {
+            ThreadScratch<long>.Return(partial);
+        }
+    }
+
+    /// <summary>Counts one range (whose first response has index <paramref name="offset"/> in the caller's spans) into <paramref name="totals"/>, adding.</summary>
+    private static void CountRange<TScore, TGroup, TSlots>(
+        ReadOnlySpan<TScore> scores, ReadOnlySpan<TGroup> groups, int groupCount, uint points, Span<long> totals, VectorPath path, int offset)
+        where TScore : unmanaged, IBinaryInteger<TScore>
+        where TGroup : unmanaged, IBinaryInteger<TGroup>
+        where TSlots : ISlots
+    {
+        if (typeof(TSlots) != typeof(NpsSlots))
+        {
+            CountScalar<TScore, TGroup, TSlots>(scores, groups, groupCount, points, TSlots.Stride(points), totals, offset);
+            return;
+        }
+
+        if (typeof(TScore) == typeof(byte) && typeof(TGroup) == typeof(byte)
             && groupCount <= MaxVectorGroups && VectorPaths.Resolve(path) != VectorPath.Scalar)
         {
             ReadOnlySpan<byte> s = MemoryMarshal.Cast<TScore, byte>(scores);
@@ -53,23 +167,23 @@ internal static class GroupedKernel
             switch (VectorPaths.Resolve(path))
             {
                 case VectorPath.Vector512:
-                    NpsVectors<Vector512<byte>, Vector512Ops<byte>>(s, g, groupCount, totals);
+                    NpsVectors<Vector512<byte>, Vector512Ops<byte>>(s, g, groupCount, totals, offset);
                     return;
                 case VectorPath.Vector256:
-                    NpsVectors<Vector256<byte>, Vector256Ops<byte>>(s, g, groupCount, totals);
+                    NpsVectors<Vector256<byte>, Vector256Ops<byte>>(s, g, groupCount, totals, offset);
                     return;
                 default:
-                    NpsVectors<Vector128<byte>, Vector128Ops<byte>>(s, g, groupCount, totals);
+                    NpsVectors<Vector128<byte>, Vector128Ops<byte>>(s, g, groupCount, totals, offset);
                     return;
             }
         }
 
-        CountScalar<TScore, TGroup, TSlots>(scores, groups, groupCount, points, stride, totals);
+        CountPacked<TScore, TGroup>(scores, groups, groupCount, totals, offset);
     }
 
     /// <summary>The scalar table kernel over a whole range; adds into <paramref name="totals"/>.</summary>
     private static void CountScalar<TScore, TGroup, TSlots>(
-        ReadOnlySpan<TScore> scores, ReadOnlySpan<TGroup> groups, int groupCount, uint points, int stride, Span<long> totals)
+        ReadOnlySpan<TScore> scores, ReadOnlySpan<TGroup> groups, int groupCount, uint points, int stride, Span<long> totals, int offset)
         where TScore : unmanaged, IBinaryInteger<TScore>
         where TGroup : unmanaged, IBinaryInteger<TGroup>
         where TSlots : ISlots
@@ -80,18 +194,18 @@ internal static class GroupedKernel
         uint[]? rented = null;
         Span<uint> counters = length * sizeof(uint) <= StackBytes
             ? stackalloc uint[StackBytes / sizeof(uint)]
-            : (rented = ArrayPool<uint>.Shared.Rent(length));
+            : (rented = ThreadScratch<uint>.Rent(length));
         counters = counters[..length];
         counters.Clear();
         try
         {
             if (tables == 4)
             {
-                Tally4<TScore, TGroup, TSlots>(scores, groups, groupCount, points, stride, counters);
+                Tally4<TScore, TGroup, TSlots>(scores, groups, groupCount, points, stride, counters, offset);
             }
             else
             {
-                Tally1<TScore, TGroup, TSlots>(scores, groups, groupCount, points, stride, counters);
+                Tally1<TScore, TGroup, TSlots>(scores, groups, groupCount, points, stride, counters, offset);
             }
 
             for (int t = 0; t < tables; t++)
@@ -107,14 +221,14 @@ internal static class GroupedKernel
         {
             if (rented is not null)
             {
-                ArrayPool<uint>.Shared.Return(rented);
+                ThreadScratch<uint>.Return(rented);
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tally4<TScore, TGroup, TSlots>(
-        ReadOnlySpan<TScore> scores, ReadOnlySpan<TGroup> groups, int groupCount, uint points, int stride, Span<uint> counters)
+        ReadOnlySpan<TScore> scores, ReadOnlySpan<TGroup> groups, int groupCount, uint points, int stride, Span<uint> counters, int offset)
         where TScore : unmanaged, IBinaryInteger<TScore>
         where TGroup : unmanaged, IBinaryInteger<TGroup>
         where TSlots : ISlots
@@ -137,7 +251,7 @@ internal static class GroupedKernel
             uint g3 = uint.CreateTruncating(Unsafe.Add(ref g, i + 3));
             if (Math.Max(Math.Max(g0, g1), Math.Max(g2, g3)) >= limit)
             {
-                ThrowGroup(groups, groupCount);
+                ThrowGroup(groups, groupCount, offset);
             }
 
             Unsafe.Add(ref t0, (nint)((g0 * (uint)stride) + TSlots.Slot(uint.CreateTruncating(Unsafe.Add(ref s, i)), points)))++;
@@ -146,12 +260,12 @@ internal static class GroupedKernel
             Unsafe.Add(ref t3, (nint)((g3 * (uint)stride) + TSlots.Slot(uint.CreateTruncating(Unsafe.Add(ref s, i + 3)), points)))++;
         }
 
-        Tally1<TScore, TGroup, TSlots>(scores[i..], groups[i..], groupCount, points, stride, counters);
+        Tally1<TScore, TGroup, TSlots>(scores[i..], groups[i..], groupCount, points, stride, counters, offset + i);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Tally1<TScore, TGroup, TSlots>(
-        ReadOnlySpan<TScore> scores, ReadOnlySpan<TGroup> groups, int groupCount, uint points, int stride, Span<uint> counters)
+        ReadOnlySpan<TScore> scores, ReadOnlySpan<TGroup> groups, int groupCount, uint points, int stride, Span<uint> counters, int offset)
         where TScore : unmanaged, IBinaryInteger<TScore>
         where TGroup : unmanaged, IBinaryInteger<TGroup>
         where TSlots : ISlots
@@ -165,118 +279,10 @@ internal static class GroupedKernel
             uint group = uint.CreateTruncating(Unsafe.Add(ref g, i));
             if (group >= limit)
             {
-                ThrowGroup(groups, groupCount);
+                ThrowGroup(groups, groupCount, offset);
             }
 
             Unsafe.Add(ref t, (nint)((group * (uint)stride) + TSlots.Slot(uint.CreateTruncating(Unsafe.Add(ref s, i)), points)))++;
-        }
-    }
-
-    /// <summary>
-    /// Byte NPS scores per byte group, up to <see cref="MaxVectorGroups"/> groups, in blocks of up to 255 vectors (so
-    /// byte lane counters cannot overflow) that stay in L1. A first pass over a block checks for scores above 10 and
-    /// group ids out of range (such a block goes to the scalar kernel, which counts the invalid scores and throws on a
-    /// bad group id) and stores one weight per response on the stack: 1 for a promoter, 16 for a detractor, 0 for a
-    /// passive. Then, for each four groups, one pass over the block: per group a compare of the group ids, a subtract
-    /// into a response counter and an add of the masked weights into a counter whose low nibble counts promoters and
-    /// high nibble detractors; those are read out every 15 vectors (before a nibble can overflow). Four operations per
-    /// group and vector, against six for separate promoter and detractor counters.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void NpsVectors<TVector, TOps>(ReadOnlySpan<byte> scores, ReadOnlySpan<byte> groups, int groupCount, Span<long> totals)
-        where TVector : unmanaged
-        where TOps : IVectorOps<TVector, byte>
-    {
-        const int BlockVectors = 255, NibbleVectors = 15;
-        int width = TOps.Count;
-        ref byte s = ref MemoryMarshal.GetReference(scores);
-        ref byte g = ref MemoryMarshal.GetReference(groups);
-        Span<byte> weights = stackalloc byte[BlockVectors * 64];
-        ref byte w = ref MemoryMarshal.GetReference(weights);
-        TVector eight = TOps.Create(8), seven = TOps.Create(7), ten = TOps.Create(10);
-        TVector one = TOps.Create(1), sixteen = TOps.Create(16), low = TOps.Create(0x0F), high = TOps.Create(0xF0);
-        TVector lastGroup = TOps.Create((byte)(groupCount - 1));
-        int n = scores.Length;
-        int i = 0;
-        while (n - i >= width)
-        {
-            int vectors = Math.Min(BlockVectors, (n - i) / width);
-            int end = i + (vectors * width);
-            TVector maxScore = TOps.Zero, maxGroup = TOps.Zero;
-            for (int k = i, o = 0; k < end; k += width, o += width)
-            {
-                TVector v = TOps.Load(ref s, (nuint)k);
-                maxScore = TOps.Max(maxScore, v);
-                maxGroup = TOps.Max(maxGroup, TOps.Load(ref g, (nuint)k));
-                TVector weight = TOps.BitwiseOr(TOps.BitwiseAnd(TOps.GreaterThan(v, eight), one), TOps.BitwiseAnd(TOps.LessThan(v, seven), sixteen));
-                Unsafe.WriteUnaligned(ref Unsafe.Add(ref w, o), weight);
-            }
-
-            if (TOps.GreaterThanAny(maxScore, ten) || TOps.GreaterThanAny(maxGroup, lastGroup))
-            {
-                CountScalar<byte, byte, NpsSlots>(scores[i..end], groups[i..end], groupCount, 0, 4, totals);
-                i = end;
-                continue;
-            }
-
-            for (int first = 0; first < groupCount; first += 4)
-            {
-                // Groups beyond groupCount get the id 255, which no checked group id reaches.
-                TVector id0 = TOps.Create((byte)first);
-                TVector id1 = TOps.Create(first + 1 < groupCount ? (byte)(first + 1) : byte.MaxValue);
-                TVector id2 = TOps.Create(first + 2 < groupCount ? (byte)(first + 2) : byte.MaxValue);
-                TVector id3 = TOps.Create(first + 3 < groupCount ? (byte)(first + 3) : byte.MaxValue);
-                TVector n0 = TOps.Zero, n1 = n0, n2 = n0, n3 = n0;
-                long pr0 = 0, pr1 = 0, pr2 = 0, pr3 = 0, de0 = 0, de1 = 0, de2 = 0, de3 = 0;
-                for (int sub = i; sub < end; sub += NibbleVectors * width)
-                {
-                    int subEnd = Math.Min(end, sub + (NibbleVectors * width));
-                    TVector a0 = TOps.Zero, a1 = a0, a2 = a0, a3 = a0;
-                    for (int k = sub; k < subEnd; k += width)
-                    {
-                        TVector gv = TOps.Load(ref g, (nuint)k);
-                        TVector weight = TOps.Load(ref w, (nuint)(k - i));
-                        TVector e0 = TOps.Equal(gv, id0), e1 = TOps.Equal(gv, id1), e2 = TOps.Equal(gv, id2), e3 = TOps.Equal(gv, id3);
-                        n0 = TOps.Subtract(n0, e0);
-                        n1 = TOps.Subtract(n1, e1);
-                        n2 = TOps.Subtract(n2, e2);
-                        n3 = TOps.Subtract(n3, e3);
-                        a0 = TOps.Add(a0, TOps.BitwiseAnd(e0, weight));
-                        a1 = TOps.Add(a1, TOps.BitwiseAnd(e1, weight));
-                        a2 = TOps.Add(a2, TOps.BitwiseAnd(e2, weight));
-                        a3 = TOps.Add(a3, TOps.BitwiseAnd(e3, weight));
-                    }
-
-                    pr0 += TOps.SumCounts(TOps.BitwiseAnd(a0, low));
-                    pr1 += TOps.SumCounts(TOps.BitwiseAnd(a1, low));
-                    pr2 += TOps.SumCounts(TOps.BitwiseAnd(a2, low));
-                    pr3 += TOps.SumCounts(TOps.BitwiseAnd(a3, low));
-                    de0 += TOps.SumCounts(TOps.BitwiseAnd(a0, high));
-                    de1 += TOps.SumCounts(TOps.BitwiseAnd(a1, high));
-                    de2 += TOps.SumCounts(TOps.BitwiseAnd(a2, high));
-                    de3 += TOps.SumCounts(TOps.BitwiseAnd(a3, high));
-                }
-
-                // The high nibbles were summed as multiples of 16.
-                Flush(totals, first, groupCount, TOps.SumCounts(n0), pr0, de0 / 16);
-                Flush(totals, first + 1, groupCount, TOps.SumCounts(n1), pr1, de1 / 16);
-                Flush(totals, first + 2, groupCount, TOps.SumCounts(n2), pr2, de2 / 16);
-                Flush(totals, first + 3, groupCount, TOps.SumCounts(n3), pr3, de3 / 16);
-            }
-
-            i = end;
-        }
-
-        CountScalar<byte, byte, NpsSlots>(scores[i..], groups[i..], groupCount, 0, 4, totals);
-
-        static void Flush(Span<long> totals, int group, int groupCount, long count, long promoters, long detractors)
-        {
-            if (group < groupCount)
-            {
-                totals[(group * 4) + 0] += detractors;
-                totals[(group * 4) + 1] += count - promoters - detractors;
-                totals[(group * 4) + 2] += promoters;
-            }
         }
     }
 
@@ -318,15 +324,16 @@ internal static class GroupedKernel
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowGroup<TGroup>(ReadOnlySpan<TGroup> groups, int groupCount)
+    private static void ThrowGroup<TGroup>(ReadOnlySpan<TGroup> groups, int groupCount, int offset)
         where TGroup : unmanaged, IBinaryInteger<TGroup>
     {
+        // The caller has checked the ids before those of this range; the first bad one here is the first of all.
         for (int i = 0; i < groups.Length; i++)
         {
             uint group = uint.CreateTruncating(groups[i]);
             if (group >= (uint)groupCount)
             {
-                ThrowHelper.ValueOutOfRange("groupIds", i, long.CreateTruncating(groups[i]), 0, groupCount - 1);
+                ThrowHelper.ValueOutOfRange("groupIds", (long)offset + i, long.CreateTruncating(groups[i]), 0, groupCount - 1);
             }
         }
     }

@@ -52,6 +52,11 @@ public static partial class Nps
         Grouped(scores, groupIds, destination, lenient: true, VectorPath.Auto);
 
     internal static void Grouped<TGroup>(ReadOnlySpan<byte> scores, ReadOnlySpan<TGroup> groupIds, Span<NpsResult> destination, bool lenient, VectorPath path)
+        where TGroup : unmanaged, IBinaryInteger<TGroup> =>
+        Grouped(scores, groupIds, destination, lenient, path, forkLength: 0);
+
+    /// <summary>The grouped count with a forced vector path and, when <paramref name="forkLength"/> is positive, a forced fork length (tests).</summary>
+    internal static void Grouped<TGroup>(ReadOnlySpan<byte> scores, ReadOnlySpan<TGroup> groupIds, Span<NpsResult> destination, bool lenient, VectorPath path, int forkLength)
         where TGroup : unmanaged, IBinaryInteger<TGroup>
     {
         Guard.SameLength(scores.Length, groupIds.Length);
@@ -59,7 +64,7 @@ public static partial class Nps
         Span<long> totals = GroupedKernel.Totals(groups * 4, stackalloc long[256], out long[]? rented);
         try
         {
-            GroupedKernel.Count<byte, TGroup, GroupedKernel.NpsSlots>(scores, groupIds, groups, 10, totals, path);
+            GroupedKernel.Count<byte, TGroup, GroupedKernel.NpsSlots>(scores, groupIds, groups, 10, totals, path, forkLength);
             for (int g = 0; g < groups; g++)
             {
                 long invalid = totals[(g * 4) + 3];
