@@ -16,24 +16,9 @@ public class PeriodKernelTests
 {
     private static readonly VectorPath[] Paths = [VectorPath.Scalar, VectorPath.Vector128, VectorPath.Vector256, VectorPath.Vector512, VectorPath.Auto];
 
-    /// <summary>The oracle's period key from the calendar (Monday weeks from 0001-01-01, Year and Month).</summary>
-    private static int Key(DateOnly d, int code) => code switch
-    {
-        0 => d.DayNumber,
-        1 => d.DayNumber / 7,
-        2 => (d.Year * 12) + d.Month - 1,
-        3 => (d.Year * 4) + ((d.Month - 1) / 3),
-        _ => d.DayNumber / code,
-    };
+    private static int Key(DateOnly d, int code) => PeriodPropertyTests.Key(d, code);
 
-    private static PeriodUnit Unit(int code) => code switch
-    {
-        0 => PeriodUnit.Day,
-        1 => PeriodUnit.Week,
-        2 => PeriodUnit.Month,
-        3 => PeriodUnit.Quarter,
-        _ => PeriodUnit.Days(code),
-    };
+    private static PeriodUnit Unit(int code) => PeriodPropertyTests.Unit(code);
 
     /// <summary>Direct computation: each period's rows (by the calendar key) through the ungrouped calculator.</summary>
     private static NpsResult[] Direct(DateOnly[] dates, byte[] scores, DateOnly origin, int code, int periods)
