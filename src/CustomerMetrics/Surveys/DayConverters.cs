@@ -31,3 +31,15 @@ internal readonly struct ZoneDays(TimeZoneInfo timeZone) : IDayConverter<DateTim
         }
     }
 }
+
+/// <summary>A <see cref="DateOnly"/>'s own day number (the day-table kernel reads <see cref="DateOnly"/> spans directly).</summary>
+internal readonly struct DateOnlyDays : IDayConverter<DateOnly>
+{
+    public void Convert(ReadOnlySpan<DateOnly> timestamps, Span<int> days)
+    {
+        for (int i = 0; i < timestamps.Length; i++)
+        {
+            days[i] = timestamps[i].DayNumber;
+        }
+    }
+}

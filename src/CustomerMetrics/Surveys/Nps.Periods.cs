@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using CustomerMetrics.Internal;
+using CustomerMetrics.Internal.Vectors;
 using CustomerMetrics.Value;
 
 namespace CustomerMetrics.Surveys;
@@ -24,6 +26,20 @@ public static partial class Nps
     /// <exception cref="ArgumentOutOfRangeException">A score is above 10, or a date falls before the first or after the last period; the message names the first such index.</exception>
     public static void CalculateByPeriod(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<byte> scores, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination) =>
         ByPeriod(dates, scores, default, 1, origin, unit, destination);
+
+    /// <summary>
+    /// The <see cref="DateOnly"/> path with a forced fork length and instruction-set path (tests): from
+    /// <paramref name="forkLength"/> rows on the day tables count the two halves of the rows on two cores.
+    /// </summary>
+    internal static void CalculateByPeriod(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<byte> scores, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination, int forkLength, VectorPath path) =>
+        ByPeriod(dates, scores, default, 1, origin, unit, destination, 0, forkLength, path);
+
+    /// <summary>The <see cref="DateTime"/> path with a forced fork length and instruction-set path (tests).</summary>
+    internal static void CalculateByPeriod(ReadOnlySpan<DateTime> timestamps, ReadOnlySpan<byte> scores, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination, int forkLength, VectorPath path)
+    {
+        Guard.SameLength(timestamps.Length, scores.Length);
+        ByPeriodConverted(timestamps, default(DateTimeDays), scores, origin, unit, destination, forkLength, path);
+    }
 
     /// <summary>
     /// NPS per period and group in one pass; <c>destination[p × groups + g]</c> receives period p, group g. Otherwise as
@@ -62,7 +78,7 @@ public static partial class Nps
     {
         ArgumentNullException.ThrowIfNull(timeZone);
         Guard.SameLength(timestamps.Length, scores.Length);
-        ByPeriodConverted(timestamps, new ZoneDays(timeZone), scores, origin, unit, destination);
+        ByPeriodConverted(timestamps, new ZoneDays(timeZone), scores, origin, unit, destination, 0, VectorPath.Auto);
     }
 
     /// <summary>
@@ -80,7 +96,7 @@ public static partial class Nps
     public static void CalculateByPeriod(ReadOnlySpan<DateTime> timestamps, ReadOnlySpan<byte> scores, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination)
     {
         Guard.SameLength(timestamps.Length, scores.Length);
-        ByPeriodConverted(timestamps, default(DateTimeDays), scores, origin, unit, destination);
+        ByPeriodConverted(timestamps, default(DateTimeDays), scores, origin, unit, destination, PeriodKernel.ForkLength, VectorPath.Auto);
     }
 
     /// <summary>
@@ -125,7 +141,7 @@ public static partial class Nps
         }
     }
 
-    private static void ByPeriod(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<byte> scores, ReadOnlySpan<int> groupIds, int groups, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination, int indexOffset = 0)
+    private static void ByPeriod(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<byte> scores, ReadOnlySpan<int> groupIds, int groups, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination, int indexOffset = 0, int forkLength = PeriodKernel.ForkLength, VectorPath path = VectorPath.Auto)
     {
         unit.Validate(nameof(unit));
         Guard.SameLength(dates.Length, scores.Length);
@@ -143,20 +159,20 @@ public static partial class Nps
         var indexer = new PeriodIndexer(unit, origin);
         if (groupIds.IsEmpty && PeriodKernel.TryDayRange(unit, origin, periods, out int firstDay, out int span))
         {
-            uint[] counters = PeriodKernel.Rent(span, out int tables);
+            Span<uint> wide = Wide(span, stackalloc uint[PeriodKernel.StackWideLength], out uint[]? rentedWide);
             try
             {
-                int bad = PeriodKernel.Count(MemoryMarshal.Cast<DateOnly, int>(dates), scores, firstDay, span, counters, tables);
+                int bad = PeriodKernel.Count<DateOnly, DateOnlyDays>(dates, scores, firstDay, span, wide, forkLength, path);
                 if (bad >= 0)
                 {
                     ThrowHelper.DateOutOfRange(nameof(dates), bad + indexOffset, dates[bad], indexer.Start(0), indexer.Start(periods).AddDays(-1));
                 }
 
-                FoldInto(counters, tables, firstDay, span, indexer, scores, indexOffset, destination);
+                FoldInto(wide, firstDay, span, indexer, scores, indexOffset, destination);
             }
             finally
             {
-                PeriodKernel.Return(counters);
+                ReturnWide(rentedWide);
             }
 
             return;
@@ -199,43 +215,43 @@ public static partial class Nps
     }
 
     /// <summary>
-    /// Timestamps to days in chunks on the stack, then the day tables (or, for a range longer than the tables take,
-    /// the general path chunk by chunk).
+    /// Timestamps to days in chunks on the stack, then the day tables (on two cores for <see cref="DateTime"/>; the time
+    /// zone path on one), or, for a range longer than the tables take, the general path chunk by chunk.
     /// </summary>
-    private static void ByPeriodConverted<TTime, TDays>(ReadOnlySpan<TTime> timestamps, TDays toDays, ReadOnlySpan<byte> scores, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination)
+    private static void ByPeriodConverted<TTime, TDays>(ReadOnlySpan<TTime> timestamps, TDays toDays, ReadOnlySpan<byte> scores, DateOnly origin, PeriodUnit unit, Span<NpsResult> destination, int forkLength, VectorPath path)
+        where TTime : unmanaged
         where TDays : IDayConverter<TTime>
     {
         unit.Validate(nameof(unit));
         const int Chunk = 1024;
-        Span<int> days = stackalloc int[Chunk];
         var indexer = new PeriodIndexer(unit, origin);
         int periods = destination.Length;
         if (PeriodKernel.TryDayRange(unit, origin, periods, out int firstDay, out int span))
         {
-            uint[] counters = PeriodKernel.Rent(span, out int tables);
+            Span<uint> wide = Wide(span, stackalloc uint[PeriodKernel.StackWideLength], out uint[]? rentedWide);
             try
             {
-                for (int start = 0; start < scores.Length; start += Chunk)
+                int bad = typeof(TTime) == typeof(DateTime)
+                    ? PeriodKernel.Count<DateTime, DateTimeDays>(MemoryMarshal.Cast<TTime, DateTime>(timestamps), scores, firstDay, span, wide, forkLength, path)
+                    : PeriodKernel.Count(timestamps, toDays, scores, firstDay, span, wide, path);
+                if (bad >= 0)
                 {
-                    int length = Math.Min(Chunk, scores.Length - start);
-                    toDays.Convert(timestamps.Slice(start, length), days);
-                    int bad = PeriodKernel.Count(days[..length], scores.Slice(start, length), firstDay, span, counters, tables);
-                    if (bad >= 0)
-                    {
-                        ThrowHelper.DateOutOfRange(nameof(timestamps), start + bad, DateOnly.FromDayNumber(days[bad]), indexer.Start(0), indexer.Start(periods).AddDays(-1));
-                    }
+                    Span<int> day = stackalloc int[1];
+                    toDays.Convert(timestamps.Slice(bad, 1), day);
+                    ThrowHelper.DateOutOfRange(nameof(timestamps), bad, DateOnly.FromDayNumber(day[0]), indexer.Start(0), indexer.Start(periods).AddDays(-1));
                 }
 
-                FoldInto(counters, tables, firstDay, span, indexer, scores, 0, destination);
+                FoldInto(wide, firstDay, span, indexer, scores, 0, destination);
             }
             finally
             {
-                PeriodKernel.Return(counters);
+                ReturnWide(rentedWide);
             }
 
             return;
         }
 
+        Span<int> days = stackalloc int[Chunk];
         Span<NpsResult> part = destination.Length <= 64 ? stackalloc NpsResult[64] : new NpsResult[destination.Length];
         part = part[..destination.Length];
         destination.Clear();
@@ -251,14 +267,32 @@ public static partial class Nps
         }
     }
 
-    /// <summary>Folds the day tables into one result per period; throws naming the first score above 10.</summary>
-    private static void FoldInto(uint[] counters, int tables, int firstDay, int span, PeriodIndexer indexer, ReadOnlySpan<byte> scores, int indexOffset, Span<NpsResult> destination)
+    /// <summary>Zeroed per-day counts (four a day): <paramref name="stack"/> when it is long enough, else rented (return with <see cref="ReturnWide"/>).</summary>
+    private static Span<uint> Wide(int span, Span<uint> stack, out uint[]? rented)
+    {
+        int length = span * 4;
+        rented = null;
+        Span<uint> wide = length <= stack.Length ? stack[..length] : (rented = ArrayPool<uint>.Shared.Rent(length)).AsSpan(0, length);
+        wide.Clear();
+        return wide;
+    }
+
+    private static void ReturnWide(uint[]? rented)
+    {
+        if (rented is not null)
+        {
+            ArrayPool<uint>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Folds the per-day counts into one result per period; throws naming the first score above 10.</summary>
+    private static void FoldInto(ReadOnlySpan<uint> wide, int firstDay, int span, PeriodIndexer indexer, ReadOnlySpan<byte> scores, int indexOffset, Span<NpsResult> destination)
     {
         Span<long> totals = GroupedKernel.Totals(destination.Length * 4, stackalloc long[256], out long[]? rented);
         try
         {
             totals.Clear();
-            PeriodKernel.Fold(counters, tables, firstDay, span, indexer, totals);
+            PeriodKernel.Fold(wide, firstDay, span, indexer, totals);
             FromSlots(totals, scores, indexOffset, destination);
         }
         finally

@@ -1,27 +1,48 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using CustomerMetrics.Internal;
+using CustomerMetrics.Internal.Vectors;
 using CustomerMetrics.Value;
 
 namespace CustomerMetrics.Surveys;
 
 /// <summary>
-/// NPS per period by day: each response increments one of four 32-bit counters (detractor, passive, promoter, invalid)
-/// of its day, counted from the first day of the first period, in one of four tables written round-robin (so that
-/// neighbouring responses on the same day do not wait on each other's store); the days are folded into periods at the
-/// end, which costs one step per day of the range, not per response. No calendar arithmetic per response: a response
-/// costs a subtraction, a range check and an increment, whatever the unit (days, weeks, months, quarters, n days), and
-/// in any order of the dates. Used when the periods span at most <see cref="MaxSpanDays"/> days.
+/// NPS per period by day. Each response adds <c>lut[score]</c> to one packed <see cref="ulong"/> of its day (four 16-bit
+/// counts: detractor, passive, promoter, invalid), counted from the first day of the first period, in one of four
+/// tables written round-robin (so that neighbouring responses on the same day do not wait on each other's store): one
+/// load-add-store per response. The range check is vectorised (the largest day offset of 64 rows against the span).
+/// Blocks of rows short enough that no 16-bit count can overflow are flushed into 32-bit per-day counts, and the days
+/// are folded into periods at the end, which costs one step per day of the range, not per response. No calendar
+/// arithmetic per response, whatever the unit, and in any order of the dates. From <see cref="ForkLength"/> rows on, the
+/// rows are split in halves counted on two cores (<see cref="ForkJoin"/>), each into its own per-day counts, which are
+/// then added (integer counts, so the result is the same on any number of cores). Used when the periods span at most
+/// <see cref="MaxSpanDays"/> days.
 /// </summary>
-internal static class PeriodKernel
+internal static unsafe class PeriodKernel
 {
     /// <summary>Ranges up to this many days use the day tables (a range of 179 years; 1 MB of counters at most).</summary>
     public const int MaxSpanDays = 65_536;
 
-    /// <summary>Ranges up to this many days use four interleaved tables (256 KB); longer ones one table, to stay in cache.</summary>
-    private const int MultiTableSpanDays = 4096;
+    /// <summary>
+    /// Rows from which the counting runs its two halves on two cores (2^20 rows, 5 MB of dates and scores: about a
+    /// millisecond of one core, against the few microseconds a fork costs).
+    /// </summary>
+    public const int ForkLength = 1 << 20;
+
+    /// <summary>Per-day counts (four 32-bit slots a day) up to this many uints live on the stack; longer ones are rented.</summary>
+    public const int StackWideLength = 4096;
+
+    /// <summary>Ranges up to this many days use four interleaved packed tables (32 KB on the stack); longer ones one table.</summary>
+    private const int MultiTableSpanDays = 1024;
 
     private const int Slots = 4;
+
+    /// <summary>Rows per range check: the largest day offset of this many rows is compared with the span at once.</summary>
+    private const int CheckRows = 64;
+
+    /// <summary>Rows converted to day numbers at a time for timestamp types other than <see cref="DateOnly"/>.</summary>
+    private const int Chunk = 1024;
 
     /// <summary>
     /// The day range [firstDay, firstDay + span) of <paramref name="periods"/> periods from the period that holds
@@ -50,94 +71,309 @@ internal static class PeriodKernel
         return true;
     }
 
-    /// <summary>Rents zeroed counter tables for a range of <paramref name="span"/> days; return them with <see cref="Return"/>.</summary>
-    public static uint[] Rent(int span, out int tables)
-    {
-        tables = span <= MultiTableSpanDays ? 4 : 1;
-        int length = tables * span * Slots;
-        uint[] counters = ArrayPool<uint>.Shared.Rent(length);
-        counters.AsSpan(0, length).Clear();
-        return counters;
-    }
-
-    public static void Return(uint[] counters) => ArrayPool<uint>.Shared.Return(counters);
-
     /// <summary>
-    /// Adds each response to its day's counters; returns −1, or the index of the first day outside the range (nothing
-    /// after the block of four that holds it is counted).
+    /// Adds each response to its day's counts in <paramref name="wide"/> (four slots a day: detractor, passive,
+    /// promoter, score above 10), on two cores from <paramref name="forkLength"/> rows on. Returns −1, or the lowest
+    /// index of a timestamp whose day is outside the range (the counts are then incomplete).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Count(ReadOnlySpan<int> days, ReadOnlySpan<byte> scores, int firstDay, int span, uint[] counters, int tables)
+    /// <typeparam name="TTime">The timestamp type.</typeparam>
+    /// <typeparam name="TDays">A converter whose default value converts (no state), so that both cores can use it.</typeparam>
+    public static int Count<TTime, TDays>(ReadOnlySpan<TTime> times, ReadOnlySpan<byte> scores, int firstDay, int span, Span<uint> wide, int forkLength, VectorPath path)
+        where TTime : unmanaged
+        where TDays : struct, IDayConverter<TTime>
     {
-        ref int d = ref MemoryMarshal.GetReference(days);
-        ref byte s = ref MemoryMarshal.GetReference(scores);
-        ref uint t0 = ref MemoryMarshal.GetArrayDataReference(counters);
-        int tableLength = span * Slots;
-        ref uint t1 = ref tables == 4 ? ref Unsafe.Add(ref t0, tableLength) : ref t0;
-        ref uint t2 = ref tables == 4 ? ref Unsafe.Add(ref t1, tableLength) : ref t0;
-        ref uint t3 = ref tables == 4 ? ref Unsafe.Add(ref t2, tableLength) : ref t0;
-        uint limit = (uint)span;
-        int n = scores.Length;
-        int i = 0;
-        for (; i <= n - 4; i += 4)
+        fixed (TTime* t = times)
+        fixed (byte* s = scores)
+        fixed (uint* w = wide)
         {
-            uint o0 = (uint)(Unsafe.Add(ref d, i) - firstDay);
-            uint o1 = (uint)(Unsafe.Add(ref d, i + 1) - firstDay);
-            uint o2 = (uint)(Unsafe.Add(ref d, i + 2) - firstDay);
-            uint o3 = (uint)(Unsafe.Add(ref d, i + 3) - firstDay);
-            if (Math.Max(Math.Max(o0, o1), Math.Max(o2, o3)) >= limit)
-            {
-                return FirstOutside(days[i..], firstDay, span) + i;
-            }
-
-            Unsafe.Add(ref t0, (nint)((o0 * Slots) + GroupedKernel.NpsSlots.Slot(Unsafe.Add(ref s, i), 10)))++;
-            Unsafe.Add(ref t1, (nint)((o1 * Slots) + GroupedKernel.NpsSlots.Slot(Unsafe.Add(ref s, i + 1), 10)))++;
-            Unsafe.Add(ref t2, (nint)((o2 * Slots) + GroupedKernel.NpsSlots.Slot(Unsafe.Add(ref s, i + 2), 10)))++;
-            Unsafe.Add(ref t3, (nint)((o3 * Slots) + GroupedKernel.NpsSlots.Slot(Unsafe.Add(ref s, i + 3), 10)))++;
+            var node = new Node(t, s, 0, scores.Length, firstDay, span, w, forkLength, ForkJoin.MaxDepth, VectorPaths.Resolve(path), &DefaultLeaf<TTime, TDays>);
+            Run(&node);
+            return node.Bad;
         }
-
-        for (; i < n; i++)
-        {
-            uint o = (uint)(Unsafe.Add(ref d, i) - firstDay);
-            if (o >= limit)
-            {
-                return i;
-            }
-
-            Unsafe.Add(ref t0, (nint)((o * Slots) + GroupedKernel.NpsSlots.Slot(Unsafe.Add(ref s, i), 10)))++;
-        }
-
-        return -1;
     }
 
-    /// <summary>Adds the day counters into <paramref name="totals"/> (four slots per period), day by day through the periods.</summary>
-    public static void Fold(uint[] counters, int tables, int firstDay, int span, PeriodIndexer indexer, Span<long> totals)
+    /// <summary>As the overload above, with a converter that carries state (a time zone), on one core.</summary>
+    public static int Count<TTime, TDays>(ReadOnlySpan<TTime> times, TDays toDays, ReadOnlySpan<byte> scores, int firstDay, int span, Span<uint> wide, VectorPath path)
+        where TTime : unmanaged
+        where TDays : IDayConverter<TTime>
     {
-        int tableLength = span * Slots;
+        fixed (TTime* t = times)
+        fixed (byte* s = scores)
+        fixed (uint* w = wide)
+        {
+            var node = new Node(t, s, 0, scores.Length, firstDay, span, w, int.MaxValue, 0, VectorPaths.Resolve(path), null);
+            Leaf<TTime, TDays>(&node, toDays);
+            return node.Bad;
+        }
+    }
+
+    /// <summary>Adds the per-day counts into <paramref name="totals"/> (four slots per period), day by day through the periods.</summary>
+    public static void Fold(ReadOnlySpan<uint> wide, int firstDay, int span, PeriodIndexer indexer, Span<long> totals)
+    {
         for (int day = 0; day < span; day++)
         {
             int period = indexer.Index(firstDay + day);
             for (int slot = 0; slot < Slots; slot++)
             {
-                long sum = 0;
-                for (int t = 0; t < tables; t++)
-                {
-                    sum += counters[(t * tableLength) + (day * Slots) + slot];
-                }
-
-                totals[(period * Slots) + slot] += sum;
+                totals[(period * Slots) + slot] += wide[(day * Slots) + slot];
             }
         }
     }
 
-    private static int FirstOutside(ReadOnlySpan<int> days, int firstDay, int span)
+    /// <summary>One node of the split: rows [Offset, Offset + Length) of the pinned spans, counted into Wide.</summary>
+    private struct Node(void* times, byte* scores, int offset, int length, int firstDay, int span, uint* wide, int forkLength, int forkDepth, VectorPath path, delegate*<Node*, void> leaf)
     {
-        for (int i = 0; i < days.Length; i++)
+        public readonly void* Times = times;
+        public readonly byte* Scores = scores;
+        public readonly int Offset = offset, Length = length, FirstDay = firstDay, Span = span, ForkLength = forkLength, ForkDepth = forkDepth;
+        public readonly uint* Wide = wide;
+        public readonly VectorPath Path = path;
+        public readonly delegate*<Node*, void> Leaf = leaf;
+        public int Bad = -1;
+
+        public readonly Node Part(int offset, int length, uint* wide) =>
+            new(Times, Scores, offset, length, FirstDay, Span, wide, ForkLength, ForkDepth - 1, Path, Leaf);
+    }
+
+    private static void Run(void* state)
+    {
+        var node = (Node*)state;
+        if (node->ForkDepth <= 0 || node->Length < node->ForkLength || node->Length < 2 * Chunk)
         {
-            if ((uint)(days[i] - firstDay) >= (uint)span)
+            node->Leaf(node);
+            return;
+        }
+
+        // Halves split at a multiple of the chunk; the right half counts into its own per-day counts.
+        int half = node->Length / 2 / Chunk * Chunk;
+        int wideLength = node->Span * Slots;
+        uint[]? rented = null;
+        Span<uint> rightWide = wideLength <= StackWideLength
+            ? stackalloc uint[StackWideLength]
+            : (rented = ArrayPool<uint>.Shared.Rent(wideLength));
+        rightWide = rightWide[..wideLength];
+        rightWide.Clear();
+        try
+        {
+            fixed (uint* rw = rightWide)
+            {
+                Node left = node->Part(node->Offset, half, node->Wide), right = node->Part(node->Offset + half, node->Length - half, rw);
+                ForkJoin.Invoke(&Run, &left, &right);
+
+                // The lowest bad index wins: the left half's if it has one.
+                node->Bad = left.Bad >= 0 ? left.Bad : right.Bad;
+                if (node->Bad < 0)
+                {
+                    uint* w = node->Wide;
+                    for (int i = 0; i < wideLength; i++)
+                    {
+                        w[i] += rw[i];
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<uint>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static void DefaultLeaf<TTime, TDays>(Node* node)
+        where TTime : unmanaged
+        where TDays : struct, IDayConverter<TTime> => Leaf<TTime, TDays>(node, default);
+
+    /// <summary>Counts a node's rows on this thread into its per-day counts; sets <see cref="Node.Bad"/> on a day outside the range.</summary>
+    [SkipLocalsInit]
+    private static void Leaf<TTime, TDays>(Node* node, TDays toDays)
+        where TTime : unmanaged
+        where TDays : IDayConverter<TTime>
+    {
+        int span = node->Span, firstDay = node->FirstDay;
+        int tables = span <= MultiTableSpanDays ? 4 : 1;
+        int tableLength = tables * span;
+
+        // One increment per response: a score's packed step (one in the 16-bit field of its slot).
+        ulong* lut = stackalloc ulong[256];
+        for (int score = 0; score < 256; score++)
+        {
+            lut[score] = 1UL << (16 * (score <= 6 ? 0 : score <= 8 ? 1 : score <= 10 ? 2 : 3));
+        }
+
+        ulong[]? rented = null;
+        Span<ulong> table = tableLength <= 4 * MultiTableSpanDays
+            ? stackalloc ulong[4 * MultiTableSpanDays]
+            : (rented = ArrayPool<ulong>.Shared.Rent(tableLength));
+        table = table[..tableLength];
+        table.Clear();
+
+        // A block adds at most 65,280 to any 16-bit count (each of four tables takes every fourth row), then flushes.
+        int block = tables == 4 ? 255 * Chunk : 63 * Chunk;
+        Span<int> days = stackalloc int[Chunk];
+        try
+        {
+            fixed (ulong* packed = table)
+            fixed (int* converted = days)
+            {
+                // Biased by the first day, so that a day number indexes its own counter (after the range check).
+                ulong* t0 = packed - firstDay;
+                ulong* t1 = tables == 4 ? t0 + span : t0;
+                ulong* t2 = tables == 4 ? t1 + span : t0;
+                ulong* t3 = tables == 4 ? t2 + span : t0;
+                var tablesOf = new Tables(t0, t1, t2, t3, lut, firstDay, (uint)span);
+                int length = node->Length;
+                for (int start = 0; start < length; start += block)
+                {
+                    int n = Math.Min(block, length - start);
+                    int row = node->Offset + start;
+                    int bad;
+                    if (typeof(TTime) == typeof(DateOnly))
+                    {
+                        bad = CountDays((int*)node->Times + row, node->Scores + row, n, tablesOf, node->Path);
+                    }
+                    else
+                    {
+                        bad = -1;
+                        for (int c = 0; c < n && bad < 0; c += Chunk)
+                        {
+                            int m = Math.Min(Chunk, n - c);
+                            toDays.Convert(new ReadOnlySpan<TTime>((TTime*)node->Times + row + c, m), days);
+                            bad = CountDays(converted, node->Scores + row + c, m, tablesOf, node->Path);
+                            bad = bad < 0 ? -1 : bad + c;
+                        }
+                    }
+
+                    if (bad >= 0)
+                    {
+                        node->Bad = node->Offset + start + bad;
+                        return;
+                    }
+
+                    Flush(packed, tables, span, node->Wide);
+                    table.Clear();
+                }
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Adds the packed 16-bit counts of every table into the 32-bit per-day counts.</summary>
+    private static void Flush(ulong* packed, int tables, int span, uint* wide)
+    {
+        for (int day = 0; day < span; day++)
+        {
+            ulong v = packed[day];
+            uint d = (uint)(v & 0xFFFF), pa = (uint)((v >> 16) & 0xFFFF), pr = (uint)((v >> 32) & 0xFFFF), bad = (uint)(v >> 48);
+            for (int t = 1; t < tables; t++)
+            {
+                ulong u = packed[(t * span) + day];
+                d += (uint)(u & 0xFFFF);
+                pa += (uint)((u >> 16) & 0xFFFF);
+                pr += (uint)((u >> 32) & 0xFFFF);
+                bad += (uint)(u >> 48);
+            }
+
+            uint* w = wide + (day * Slots);
+            w[0] += d;
+            w[1] += pa;
+            w[2] += pr;
+            w[3] += bad;
+        }
+    }
+
+    /// <summary>The four packed tables biased by the first day, the score steps and the range.</summary>
+    private readonly struct Tables(ulong* t0, ulong* t1, ulong* t2, ulong* t3, ulong* lut, int firstDay, uint span)
+    {
+        public readonly ulong* T0 = t0, T1 = t1, T2 = t2, T3 = t3, Lut = lut;
+        public readonly int FirstDay = firstDay;
+        public readonly uint Span = span;
+    }
+
+    /// <summary>Counts <paramref name="n"/> rows of day numbers; returns −1 or the index of the first day outside the range (rows before its 64-row block are counted).</summary>
+    private static int CountDays(int* days, byte* scores, int n, in Tables t, VectorPath path) => path switch
+    {
+        VectorPath.Vector512 => CountDays<Vector512<uint>, Vector512Ops<uint>>(days, scores, n, t),
+        VectorPath.Vector256 => CountDays<Vector256<uint>, Vector256Ops<uint>>(days, scores, n, t),
+        VectorPath.Vector128 => CountDays<Vector128<uint>, Vector128Ops<uint>>(days, scores, n, t),
+        _ => CountDaysScalar(days, scores, 0, n, t),
+    };
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int CountDays<TVector, TOps>(int* days, byte* scores, int n, in Tables t)
+        where TVector : unmanaged
+        where TOps : IVectorOps<TVector, uint>
+    {
+        TVector first = TOps.Create((uint)t.FirstDay);
+        TVector last = TOps.Create(t.Span - 1);
+        ulong* t0 = t.T0, t1 = t.T1, t2 = t.T2, t3 = t.T3, lut = t.Lut;
+        ref uint d = ref *(uint*)days;
+        int i = 0;
+        for (; i <= n - CheckRows; i += CheckRows)
+        {
+            TVector largest = TOps.Zero;
+            for (int k = 0; k < CheckRows; k += TOps.Count)
+            {
+                largest = TOps.MaxNative(largest, TOps.Subtract(TOps.Load(ref d, (nuint)(i + k)), first));
+            }
+
+            if (TOps.GreaterThanAny(largest, last))
+            {
+                return CountDaysScalar(days, scores, i, n, t);
+            }
+
+            int* dd = days + i;
+            byte* ss = scores + i;
+            for (int k = 0; k < CheckRows; k += 4)
+            {
+                t0[dd[k]] += lut[ss[k]];
+                t1[dd[k + 1]] += lut[ss[k + 1]];
+                t2[dd[k + 2]] += lut[ss[k + 2]];
+                t3[dd[k + 3]] += lut[ss[k + 3]];
+            }
+        }
+
+        return CountDaysScalar(days, scores, i, n, t);
+    }
+
+    /// <summary>Rows [from, n) one at a time, each checked: the scalar path, the tails and the block that holds a bad day.</summary>
+    private static int CountDaysScalar(int* days, byte* scores, int from, int n, in Tables t)
+    {
+        ulong* t0 = t.T0, t1 = t.T1, t2 = t.T2, t3 = t.T3, lut = t.Lut;
+        int firstDay = t.FirstDay;
+        uint span = t.Span;
+        int i = from;
+        for (; i <= n - 4; i += 4)
+        {
+            int d0 = days[i], d1 = days[i + 1], d2 = days[i + 2], d3 = days[i + 3];
+            uint o0 = (uint)(d0 - firstDay), o1 = (uint)(d1 - firstDay), o2 = (uint)(d2 - firstDay), o3 = (uint)(d3 - firstDay);
+            if (Math.Max(Math.Max(o0, o1), Math.Max(o2, o3)) >= span)
+            {
+                break;
+            }
+
+            t0[d0] += lut[scores[i]];
+            t1[d1] += lut[scores[i + 1]];
+            t2[d2] += lut[scores[i + 2]];
+            t3[d3] += lut[scores[i + 3]];
+        }
+
+        // Rows from i on go to the tables in turn from t0, as the blocks of four do (i − from is a multiple of 4).
+        for (; i < n; i++)
+        {
+            if ((uint)(days[i] - firstDay) >= span)
             {
                 return i;
             }
+
+            t0[days[i]] += lut[scores[i]];
         }
 
         return -1;

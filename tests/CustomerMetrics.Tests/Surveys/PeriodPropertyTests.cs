@@ -7,7 +7,7 @@ namespace CustomerMetrics.Tests.Surveys;
 
 public class PeriodPropertyTests
 {
-    private static PeriodUnit Unit(int code) => code switch
+    internal static PeriodUnit Unit(int code) => code switch
     {
         0 => PeriodUnit.Day,
         1 => PeriodUnit.Week,
@@ -17,7 +17,7 @@ public class PeriodPropertyTests
     };
 
     /// <summary>The oracle: the period key of a date from the calendar (Monday weeks from 0001-01-01, Year and Month).</summary>
-    private static int Key(DateOnly d, int code) => code switch
+    internal static int Key(DateOnly d, int code) => code switch
     {
         0 => d.DayNumber,
         1 => d.DayNumber / 7,
