@@ -7,7 +7,7 @@ namespace CustomerMetrics.Subscriptions;
 /// ledger build) together with the scale the <c>decimal</c> would carry, so that sums, differences, comparisons and the
 /// minimum give exactly the value <b>and</b> the trailing zeros of the same <c>decimal</c> arithmetic: a <c>decimal</c>
 /// sum or difference carries the larger scale of its operands, and is exact while it fits 28 digits, which
-/// <see cref="TryConvert"/> guarantees by bounding every sum the ledger can form by <see cref="long.MaxValue"/> units.
+/// <see cref="TryCommonScale"/> guarantees by bounding every sum the ledger can form by <see cref="long.MaxValue"/> units.
 /// Adding two is one integer add and one byte maximum, against a <c>decimal</c> add's scale alignment.
 /// </summary>
 internal readonly struct FixedMoney :
@@ -51,14 +51,13 @@ internal readonly struct FixedMoney :
     public static bool operator >=(FixedMoney left, FixedMoney right) => left.Units >= right.Units;
 
     /// <summary>
-    /// Converts the full and discounted MRR of every accepted record (<paramref name="order"/> entries ≥ 0) to one common
-    /// scale, when every amount is a non-negative whole number of units at a scale ≤ 18 and the sum over the records of
-    /// the larger of the two fits a long (so does every sum of the ledger: each is at most that); otherwise false.
+    /// The common scale of the full and discounted MRR of every accepted record (<paramref name="order"/> entries ≥ 0),
+    /// when every amount is a non-negative whole number of units at a scale ≤ 18 and the sum over the records of the
+    /// larger of the two fits a long (so does every sum of the ledger: each is at most that); otherwise false. Allocates
+    /// nothing: the records convert one by one with <see cref="From"/> while the ledger is built.
     /// </summary>
-    public static bool TryConvert(PreparedSubscription[] prepared, int[] order, out FixedMoney[] full, out FixedMoney[] discounted, out int scale)
+    public static bool TryCommonScale(PreparedSubscription[] prepared, int[] order, out int scale)
     {
-        full = [];
-        discounted = [];
         scale = 0;
         foreach (int i in order)
         {
@@ -73,8 +72,6 @@ internal readonly struct FixedMoney :
             return false;
         }
 
-        full = new FixedMoney[prepared.Length];
-        discounted = new FixedMoney[prepared.Length];
         long total = 0;
         foreach (int i in order)
         {
@@ -83,12 +80,12 @@ internal readonly struct FixedMoney :
                 continue;
             }
 
-            if (!TryFrom(prepared[i].FullMrr, scale, out full[i]) || !TryFrom(prepared[i].DiscountedMrr, scale, out discounted[i]))
+            if (!TryFrom(prepared[i].FullMrr, scale, out FixedMoney full) || !TryFrom(prepared[i].DiscountedMrr, scale, out FixedMoney discounted))
             {
                 return false;
             }
 
-            long larger = Math.Max(full[i].Units, discounted[i].Units);
+            long larger = Math.Max(full.Units, discounted.Units);
             if (larger > long.MaxValue - total)
             {
                 return false;
@@ -98,6 +95,15 @@ internal readonly struct FixedMoney :
         }
 
         return true;
+    }
+
+    /// <summary>An amount at the common scale that <see cref="TryCommonScale"/> accepted (it fits by that check).</summary>
+    public static FixedMoney From(decimal value, int commonScale)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        ulong magnitude = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
+        return new FixedMoney((long)magnitude * Pow10[commonScale - value.Scale], value.Scale);
     }
 
     /// <summary>The <c>decimal</c> this amount stands for (value and scale), given the build's common scale.</summary>
