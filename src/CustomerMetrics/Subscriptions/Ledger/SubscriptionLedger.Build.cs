@@ -112,9 +112,11 @@ public static partial class SubscriptionLedger
         var prepared = new PreparedSubscription[n];
         int prepareParts = Parts(order.Length, parallelRecords);
         var firstOfPart = new int[prepareParts];
+        var tallies = new FixedMoney.ScaleTally[prepareParts];
         void PrepareRange(int k)
         {
             int earliest = int.MaxValue;
+            var tally = new FixedMoney.ScaleTally();
             for (int j = (int)((long)order.Length * k / prepareParts), end = (int)((long)order.Length * (k + 1) / prepareParts); j < end; j++)
             {
                 int i = order[j];
@@ -122,10 +124,12 @@ public static partial class SubscriptionLedger
                 {
                     prepared[i] = Prepare(records[i], options);
                     earliest = Math.Min(earliest, prepared[i].StartDay);
+                    tally.Add(prepared[i].FullMrr, prepared[i].DiscountedMrr);
                 }
             }
 
             firstOfPart[k] = earliest;
+            tallies[k] = tally;
         }
 
         if (prepareParts == 1)
@@ -168,7 +172,7 @@ public static partial class SubscriptionLedger
         }
 
         var book = new LedgerBook<TCustomer>(customerKeys, offsets, order, prepared, firstAbs, lastAbs, throughDay, startDays, readDays);
-        return FixedMoney.TryCommonScale(prepared, order, out int scale)
+        return FixedMoney.TryCommonScale(tallies, out int scale)
             ? Accumulate<TCustomer, TSubscription, FixedMoney>(records, book, scale, unit, options, rejected, parallelRecords)
             : Accumulate<TCustomer, TSubscription, decimal>(records, book, 0, unit, options, rejected, parallelRecords);
     }
@@ -207,6 +211,8 @@ public static partial class SubscriptionLedger
         var segmentIds = new Dictionary<string, int>();
         var segmentNames = new List<string>();
         long seen = 0;
+        string? lastSegment = null;
+        int lastSegmentId = -1;
         for (int c = 0; c < customers; c++)
         {
             int earliest = -1;
@@ -227,14 +233,20 @@ public static partial class SubscriptionLedger
 
             seen++;
             string segment = records[earliest].Segment ?? string.Empty;
-            ref int segmentId = ref CollectionsMarshal.GetValueRefOrAddDefault(segmentIds, segment, out bool known);
-            if (!known)
+            if (!ReferenceEquals(segment, lastSegment)) // consecutive customers often share the very string (or none): skip the hash
             {
-                segmentId = segmentNames.Count;
-                segmentNames.Add(segment);
+                ref int segmentId = ref CollectionsMarshal.GetValueRefOrAddDefault(segmentIds, segment, out bool known);
+                if (!known)
+                {
+                    segmentId = segmentNames.Count;
+                    segmentNames.Add(segment);
+                }
+
+                lastSegment = segment;
+                lastSegmentId = segmentId;
             }
 
-            segmentOf[c] = segmentId;
+            segmentOf[c] = lastSegmentId;
         }
 
         // Contiguous customer ranges of about equal records, one per core. Integer (FixedMoney) sums merge exactly in any
