@@ -7,7 +7,7 @@ namespace CustomerMetrics.Subscriptions;
 /// ledger build) together with the scale the <c>decimal</c> would carry, so that sums, differences, comparisons and the
 /// minimum give exactly the value <b>and</b> the trailing zeros of the same <c>decimal</c> arithmetic: a <c>decimal</c>
 /// sum or difference carries the larger scale of its operands, and is exact while it fits 28 digits, which
-/// <see cref="TryConvert"/> guarantees by bounding every sum the ledger can form by <see cref="long.MaxValue"/> units.
+/// <see cref="TryCommonScale"/> guarantees by bounding every sum the ledger can form by <see cref="long.MaxValue"/> units.
 /// Adding two is one integer add and one byte maximum, against a <c>decimal</c> add's scale alignment.
 /// </summary>
 internal readonly struct FixedMoney :
@@ -51,21 +51,23 @@ internal readonly struct FixedMoney :
     public static bool operator >=(FixedMoney left, FixedMoney right) => left.Units >= right.Units;
 
     /// <summary>
-    /// Converts the full and discounted MRR of every accepted record (<paramref name="order"/> entries ≥ 0) to one common
-    /// scale, when every amount is a non-negative whole number of units at a scale ≤ 18 and the sum over the records of
-    /// the larger of the two fits a long (so does every sum of the ledger: each is at most that); otherwise false.
+    /// The common scale of the full and discounted MRR of every accepted record, from the tallies of the parts of the
+    /// preparation (<see cref="ScaleTally"/>): when every amount is a non-negative whole number of units at a scale ≤ 18
+    /// and the sum over the records of the larger of the two fits a long at the common scale (so does every sum of the
+    /// ledger: each is at most that); otherwise false. Allocates nothing per record: the records convert one by one with
+    /// <see cref="From"/> while the ledger is built.
     /// </summary>
-    public static bool TryConvert(PreparedSubscription[] prepared, int[] order, out FixedMoney[] full, out FixedMoney[] discounted, out int scale)
+    public static bool TryCommonScale(ScaleTally[] tallies, out int scale)
     {
-        full = [];
-        discounted = [];
         scale = 0;
-        foreach (int i in order)
+        foreach (ScaleTally tally in tallies)
         {
-            if (i >= 0)
+            if (tally.Unfit)
             {
-                scale = Math.Max(scale, Math.Max(prepared[i].FullMrr.Scale, prepared[i].DiscountedMrr.Scale));
+                return false;
             }
+
+            scale = Math.Max(scale, tally.Scale);
         }
 
         if (scale > MaxScale)
@@ -73,31 +75,32 @@ internal readonly struct FixedMoney :
             return false;
         }
 
-        full = new FixedMoney[prepared.Length];
-        discounted = new FixedMoney[prepared.Length];
         long total = 0;
-        foreach (int i in order)
+        for (int s = 0; s <= MaxScale; s++)
         {
-            if (i < 0)
+            foreach (ScaleTally tally in tallies)
             {
-                continue;
-            }
+                long sum = tally.Sums[s];
+                long factor = Pow10[Math.Max(0, scale - s)];
+                if (sum > long.MaxValue / factor || sum * factor > long.MaxValue - total)
+                {
+                    return false;
+                }
 
-            if (!TryFrom(prepared[i].FullMrr, scale, out full[i]) || !TryFrom(prepared[i].DiscountedMrr, scale, out discounted[i]))
-            {
-                return false;
+                total += sum * factor;
             }
-
-            long larger = Math.Max(full[i].Units, discounted[i].Units);
-            if (larger > long.MaxValue - total)
-            {
-                return false;
-            }
-
-            total += larger;
         }
 
         return true;
+    }
+
+    /// <summary>An amount at the common scale that <see cref="TryCommonScale"/> accepted (it fits by that check).</summary>
+    public static FixedMoney From(decimal value, int commonScale)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        ulong magnitude = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
+        return new FixedMoney((long)magnitude * Pow10[commonScale - value.Scale], value.Scale);
     }
 
     /// <summary>The <c>decimal</c> this amount stands for (value and scale), given the build's common scale.</summary>
@@ -111,25 +114,46 @@ internal readonly struct FixedMoney :
 
     public override int GetHashCode() => Units.GetHashCode();
 
-    private static bool TryFrom(decimal value, int commonScale, out FixedMoney money)
+    /// <summary>
+    /// The amounts of one part of the preparation, tallied for <see cref="TryCommonScale"/>: the largest scale, and per
+    /// scale the sum of the mantissas of each record's larger amount (that sum × 10^(common − scale), over the scales,
+    /// is the sum of the larger amounts in units of the common scale).
+    /// </summary>
+    internal sealed class ScaleTally
     {
-        money = default;
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        ulong magnitude = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
-        if (bits[2] != 0 || bits[3] < 0 || magnitude > long.MaxValue)
-        {
-            return false;
-        }
+        /// <summary>Per scale 0..18, the sum of the mantissas of the larger amounts at that scale.</summary>
+        public long[] Sums { get; } = new long[MaxScale + 1];
 
-        long factor = Pow10[commonScale - value.Scale];
-        if ((long)magnitude > long.MaxValue / factor)
-        {
-            return false;
-        }
+        /// <summary>The largest scale met.</summary>
+        public int Scale { get; private set; }
 
-        money = new FixedMoney((long)magnitude * factor, value.Scale);
-        return true;
+        /// <summary>An amount is negative, has a scale above 18 or a mantissa past a long, or a sum overflowed.</summary>
+        public bool Unfit { get; private set; }
+
+        /// <summary>Tallies one record's full and discounted MRR.</summary>
+        public void Add(decimal full, decimal discounted)
+        {
+            int scale = Math.Max(full.Scale, discounted.Scale);
+            if (Unfit || scale > MaxScale || decimal.IsNegative(full) || decimal.IsNegative(discounted))
+            {
+                Unfit = true;
+                return;
+            }
+
+            Scale = Math.Max(Scale, scale);
+            decimal larger = discounted > full ? discounted : full; // the smaller's units at the common scale are no more
+            Span<int> bits = stackalloc int[4];
+            decimal.GetBits(larger, bits);
+            ulong magnitude = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
+            ref long sum = ref Sums[larger.Scale];
+            if (bits[2] != 0 || magnitude > (ulong)(long.MaxValue - sum))
+            {
+                Unfit = true;
+                return;
+            }
+
+            sum += (long)magnitude;
+        }
     }
 
     private static long[] MakePowers()

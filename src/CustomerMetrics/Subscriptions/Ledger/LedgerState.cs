@@ -9,6 +9,9 @@ namespace CustomerMetrics.Subscriptions;
 /// The working state of one ledger build: a reusable per-customer buffer of MRR per period-end, the per-segment period
 /// sums, the cohort cells and the optional entries. Per customer it holds nothing once the customer is closed.
 /// Money is <c>decimal</c>, or <see cref="FixedMoney"/> when every amount of the build fits it (same values and scales).
+/// A customer's periods before its first record's start are not walked: they are inactive and unchanged, so they are
+/// counted per segment by first period and added in <see cref="Finish"/>. Entries go to fixed-size chunks (no doubling
+/// copies) and are joined into one exact array at the end (<see cref="JoinEntries"/>).
 /// </summary>
 internal sealed class LedgerState<TCustomer, TMoney>
     where TCustomer : notnull
@@ -25,7 +28,15 @@ internal sealed class LedgerState<TCustomer, TMoney>
     private readonly long[] _cohortSizes;
     private readonly long[] _cohortActive;
     private readonly TMoney[] _cohortRevenue;
-    private readonly ImmutableArray<LedgerEntry<TCustomer>>.Builder? _entries;
+    private readonly List<long[]> _leading = [];
+    private readonly List<LedgerEntry<TCustomer>[]>? _chunks;
+    private LedgerEntry<TCustomer>[] _chunk = [];
+    private int _chunkCount;
+    private long _entryCount;
+    private int _first;
+
+    /// <summary>Entries per chunk: 16,384 (a chunk of long keys is 768 KB, in the large-object heap, never copied by the GC).</summary>
+    private const int ChunkLength = 16_384;
 
     public LedgerState(int periods, int periodsPerYear, LedgerOptions options, int scale, int segments)
     {
@@ -39,16 +50,62 @@ internal sealed class LedgerState<TCustomer, TMoney>
         _cohortSizes = new long[periods];
         _cohortActive = new long[periods * periods];
         _cohortRevenue = new TMoney[periods * periods];
-        _entries = options.IncludeCustomerEntries ? ImmutableArray.CreateBuilder<LedgerEntry<TCustomer>>() : null;
+        _chunks = options.IncludeCustomerEntries ? [] : null;
+        _first = periods;
         for (int s = 0; s < segments; s++)
         {
             _segments.Add(new PeriodSums<TMoney>[periods]);
+            _leading.Add(new long[periods + 1]);
         }
     }
 
-    public ImmutableArray<LedgerEntry<TCustomer>> Entries => _entries?.ToImmutable() ?? [];
+    /// <summary>The entries of the states (over consecutive customer ranges, in order) as one array, allocated once at its exact length.</summary>
+    public static ImmutableArray<LedgerEntry<TCustomer>> JoinEntries(LedgerState<TCustomer, TMoney>[] states)
+    {
+        long total = 0;
+        foreach (LedgerState<TCustomer, TMoney> state in states)
+        {
+            total += state._entryCount;
+        }
 
-    /// <summary>Adds the sums, cohorts and entries of a state over later customers (exact for integer money; the entries follow this state's).</summary>
+        if (total == 0)
+        {
+            return [];
+        }
+
+        var entries = new LedgerEntry<TCustomer>[checked((int)total)];
+        int at = 0;
+        foreach (LedgerState<TCustomer, TMoney> state in states)
+        {
+            foreach (LedgerEntry<TCustomer>[] chunk in state._chunks!)
+            {
+                int length = chunk == state._chunk ? state._chunkCount : chunk.Length;
+                chunk.AsSpan(0, length).CopyTo(entries.AsSpan(at));
+                at += length;
+            }
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(entries);
+    }
+
+    /// <summary>Adds the customers skipped before their first period to the inactive and unchanged counts; call once, after the last customer.</summary>
+    public void Finish()
+    {
+        for (int s = 0; s < _segments.Count; s++)
+        {
+            PeriodSums<TMoney>[] sums = _segments[s];
+            long[] leading = _leading[s];
+            long later = leading[_periods]; // customers with no period at all (every record starts after the end)
+            for (int p = _periods - 1; p >= 0; p--)
+            {
+                sums[p].Unchanged += later;
+                sums[p].Inactive += later;
+                later += leading[p];
+            }
+        }
+    }
+
+    /// <summary>Adds the sums and cohorts of a finished state over later customers (exact for integer money); entries are joined by <see cref="JoinEntries"/>.</summary>
     public void Add(LedgerState<TCustomer, TMoney> later)
     {
         for (int s = 0; s < _segments.Count; s++)
@@ -69,8 +126,6 @@ internal sealed class LedgerState<TCustomer, TMoney>
         {
             _cohortSizes[p] += later._cohortSizes[p];
         }
-
-        _entries?.AddRange(later._entries!);
     }
 
     /// <summary>The sums of one segment as <c>decimal</c>s.</summary>
@@ -87,20 +142,22 @@ internal sealed class LedgerState<TCustomer, TMoney>
     }
 
     /// <summary>Adds one subscription's MRR at every period-end it covers to the current customer's buffer.</summary>
-    public void AddSubscription(in PreparedSubscription s, TMoney full, TMoney discounted, PeriodUnit unit, int firstAbs, int throughDay, int[] readDays)
+    public void AddSubscription(in PreparedSubscription s, ReadOnlySpan<PauseInterval> pauses, PeriodUnit unit, int firstAbs, int throughDay, int[] readDays)
     {
         if (s.StartDay > throughDay)
         {
             return;
         }
 
+        int startPeriod = unit.WholePeriodIndex(s.StartDay) - firstAbs;
+        _first = Math.Min(_first, startPeriod); // nothing of this subscription lies before its start's period
         int lastDay = (int)Math.Min((long)s.ChurnDay - 1, throughDay);
         if (lastDay >= s.StartDay)
         {
-            int from = unit.WholePeriodIndex(s.StartDay) - firstAbs, to = unit.WholePeriodIndex(lastDay) - firstAbs;
-            for (int p = from; p <= to; p++)
+            TMoney full = PeriodSums<TMoney>.FromDecimal(s.FullMrr, _scale), discounted = PeriodSums<TMoney>.FromDecimal(s.DiscountedMrr, _scale);
+            for (int p = startPeriod, to = unit.WholePeriodIndex(lastDay) - firstAbs; p <= to; p++)
             {
-                _mrr[p] += MrrOn(in s, full, discounted, readDays[p]);
+                _mrr[p] += MrrOn(in s, pauses, full, discounted, readDays[p]);
             }
         }
 
@@ -108,12 +165,12 @@ internal sealed class LedgerState<TCustomer, TMoney>
         int discountEnd = (int)Math.Min((long)s.DiscountUntilDay - 1, lastDay);
         if (s.DiscountedMrr > 0)
         {
-            MarkPaid(s.PaidFromDay, discountEnd, s.Pauses, unit, firstAbs);
+            MarkPaid(s.PaidFromDay, discountEnd, pauses, unit, firstAbs);
         }
 
         if (s.FullMrr > 0)
         {
-            MarkPaid(Math.Max(s.PaidFromDay, s.DiscountUntilDay), lastDay, s.Pauses, unit, firstAbs);
+            MarkPaid(Math.Max(s.PaidFromDay, s.DiscountUntilDay), lastDay, pauses, unit, firstAbs);
         }
 
         if (s.ChurnDay <= throughDay && s.ChurnDay > s.StartDay && s.Reason != ChurnReason.Unspecified)
@@ -123,14 +180,14 @@ internal sealed class LedgerState<TCustomer, TMoney>
     }
 
     /// <summary>MRR of a subscription on a day: 0 outside its paid days and in a pause, else the discounted or full amount.</summary>
-    private static TMoney MrrOn(in PreparedSubscription s, TMoney full, TMoney discounted, int day)
+    private static TMoney MrrOn(in PreparedSubscription s, ReadOnlySpan<PauseInterval> pauses, TMoney full, TMoney discounted, int day)
     {
         if (day < s.PaidFromDay || day >= s.ChurnDay)
         {
             return default;
         }
 
-        foreach (PauseInterval pause in s.Pauses)
+        foreach (PauseInterval pause in pauses)
         {
             if (day >= pause.From.DayNumber && day < pause.Until.DayNumber)
             {
@@ -142,7 +199,7 @@ internal sealed class LedgerState<TCustomer, TMoney>
     }
 
     /// <summary>Marks the periods holding a paid day of [from, to] outside every pause.</summary>
-    private void MarkPaid(int from, int to, ImmutableArray<PauseInterval> pauses, PeriodUnit unit, int firstAbs)
+    private void MarkPaid(int from, int to, ReadOnlySpan<PauseInterval> pauses, PeriodUnit unit, int firstAbs)
     {
         if (from > to)
         {
@@ -168,6 +225,8 @@ internal sealed class LedgerState<TCustomer, TMoney>
     }
 
     /// <summary>Classifies the current customer's movements, adds them to its segment and the cohorts, and clears the buffer.</summary>
+    /// <remarks>The walk starts at the customer's first period: before it MRR is 0 and nothing is paid or churned, so each
+    /// earlier period is only inactive and unchanged (counted in <see cref="Finish"/>), with no entry, cohort or year-ago sum.</remarks>
     public void CloseCustomer(TCustomer customer, int segment, int firstAbs)
     {
         Span<PeriodSums<TMoney>> acc = _segments[segment];
@@ -175,7 +234,10 @@ internal sealed class LedgerState<TCustomer, TMoney>
         int lastPaid = int.MinValue / 2, cohort = -1;
         int? window = _options.ReactivationWithinPeriods;
         TMoney previous = default;
-        for (int p = 0; p < _periods; p++)
+        int first = _first;
+        _leading[segment][first]++;
+        _first = _periods;
+        for (int p = first; p < _periods; p++)
         {
             TMoney current = _mrr[p];
             ref PeriodSums<TMoney> a = ref acc[p];
@@ -248,9 +310,9 @@ internal sealed class LedgerState<TCustomer, TMoney>
                 a.YearAgoRetained += current > default(TMoney) ? 1 : 0;
             }
 
-            if (kind is MovementKind k && _entries is not null)
+            if (kind is MovementKind k && _chunks is not null)
             {
-                _entries.Add(new LedgerEntry<TCustomer>(customer, firstAbs + p, k, PeriodSums<TMoney>.ToDecimal(previous, _scale), PeriodSums<TMoney>.ToDecimal(current, _scale)));
+                AddEntry(new LedgerEntry<TCustomer>(customer, firstAbs + p, k, PeriodSums<TMoney>.ToDecimal(previous, _scale), PeriodSums<TMoney>.ToDecimal(current, _scale)));
             }
 
             if (current > default(TMoney) || _touched[p])
@@ -275,9 +337,22 @@ internal sealed class LedgerState<TCustomer, TMoney>
             previous = current;
         }
 
-        Array.Clear(_mrr);
-        Array.Clear(_touched);
-        Array.Clear(_reason);
+        _mrr.AsSpan(first).Clear();
+        _touched.AsSpan(first).Clear();
+        _reason.AsSpan(first).Clear();
+    }
+
+    private void AddEntry(in LedgerEntry<TCustomer> entry)
+    {
+        if (_chunkCount == _chunk.Length)
+        {
+            _chunk = new LedgerEntry<TCustomer>[ChunkLength];
+            _chunks!.Add(_chunk);
+            _chunkCount = 0;
+        }
+
+        _chunk[_chunkCount++] = entry;
+        _entryCount++;
     }
 
     public CohortTable Cohorts(int firstAbs, int lastAbs)

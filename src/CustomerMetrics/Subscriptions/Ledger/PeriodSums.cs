@@ -20,6 +20,10 @@ internal struct PeriodSums<TMoney>
     public static decimal ToDecimal(TMoney value, int scale) =>
         typeof(TMoney) == typeof(decimal) ? (decimal)(object)value : ((FixedMoney)(object)value).ToDecimal(scale);
 
+    /// <summary>An amount in the build's money type: itself, or a <see cref="FixedMoney"/> at the build's common scale.</summary>
+    public static TMoney FromDecimal(decimal value, int scale) =>
+        typeof(TMoney) == typeof(decimal) ? (TMoney)(object)value : (TMoney)(object)FixedMoney.From(value, scale);
+
     /// <summary>Adds the sums of another group of customers.</summary>
     public void Add(in PeriodSums<TMoney> other)
     {

@@ -1,12 +1,13 @@
-using System.Collections.Immutable;
-
 namespace CustomerMetrics.Subscriptions;
 
-/// <summary>A validated record reduced to day numbers and MRR amounts under the ledger's rules.</summary>
+/// <summary>
+/// A validated record reduced to day numbers and MRR amounts under the ledger's rules. It holds no reference (pauses are
+/// read from the record when <see cref="HasPauses"/>), so an array of them is never scanned by the garbage collector.
+/// </summary>
 internal readonly struct PreparedSubscription
 {
     public PreparedSubscription(int startDay, int churnDay, int paidFromDay, int discountUntilDay, decimal fullMrr, decimal discountedMrr,
-        ImmutableArray<PauseInterval> pauses, ChurnReason reason)
+        bool hasPauses, ChurnReason reason)
     {
         StartDay = startDay;
         ChurnDay = churnDay;
@@ -14,7 +15,7 @@ internal readonly struct PreparedSubscription
         DiscountUntilDay = discountUntilDay;
         FullMrr = fullMrr;
         DiscountedMrr = discountedMrr;
-        Pauses = pauses.IsDefault ? [] : pauses;
+        HasPauses = hasPauses;
         Reason = reason;
     }
 
@@ -34,7 +35,8 @@ internal readonly struct PreparedSubscription
 
     public decimal DiscountedMrr { get; }
 
-    public ImmutableArray<PauseInterval> Pauses { get; }
+    /// <summary>The record has at least one pause (read them from the record).</summary>
+    public bool HasPauses { get; }
 
     public ChurnReason Reason { get; }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using CustomerMetrics.Internal;
 using CustomerMetrics.Value;
@@ -9,11 +10,12 @@ namespace CustomerMetrics.Subscriptions;
 
 public static partial class SubscriptionLedger
 {
-    /// <summary>Accepted records from which the pass over customers splits across cores (in ranges of at least half as many).</summary>
-    private const int ParallelRecords = 65_536;
+    /// <summary>Accepted records from which the preparation and the pass over customers split across cores (in ranges of at least half as many).</summary>
+    internal const int ParallelRecords = 65_536;
 
-    private static SubscriptionLedger<TCustomer> BuildCore<TCustomer, TSubscription>(
-        IReadOnlyList<SubscriptionRecord<TCustomer, TSubscription>> records, DateOnly through, LedgerOptions options, bool lenient)
+    /// <summary>Builds the ledger; <paramref name="parallelRecords"/> is the fork threshold (<see cref="ParallelRecords"/>; tests force or forbid the split with it).</summary>
+    internal static SubscriptionLedger<TCustomer> BuildCore<TCustomer, TSubscription>(
+        IReadOnlyList<SubscriptionRecord<TCustomer, TSubscription>> records, DateOnly through, LedgerOptions options, bool lenient, int parallelRecords = ParallelRecords)
         where TCustomer : notnull
         where TSubscription : notnull
     {
@@ -108,12 +110,42 @@ public static partial class SubscriptionLedger
         int lastAbs = unit.WholePeriodIndex(throughDay);
         int firstAbs = int.MaxValue;
         var prepared = new PreparedSubscription[n];
-        foreach (int i in order)
+        int prepareParts = Parts(order.Length, parallelRecords);
+        var firstOfPart = new int[prepareParts];
+        var tallies = new FixedMoney.ScaleTally[prepareParts];
+        void PrepareRange(int k)
         {
-            if (i >= 0)
+            int earliest = int.MaxValue;
+            var tally = new FixedMoney.ScaleTally();
+            for (int j = (int)((long)order.Length * k / prepareParts), end = (int)((long)order.Length * (k + 1) / prepareParts); j < end; j++)
             {
-                prepared[i] = Prepare(records[i], options);
-                firstAbs = Math.Min(firstAbs, unit.WholePeriodIndex(prepared[i].StartDay));
+                int i = order[j];
+                if (i >= 0)
+                {
+                    prepared[i] = Prepare(records[i], options);
+                    earliest = Math.Min(earliest, prepared[i].StartDay);
+                    tally.Add(prepared[i].FullMrr, prepared[i].DiscountedMrr);
+                }
+            }
+
+            firstOfPart[k] = earliest;
+            tallies[k] = tally;
+        }
+
+        if (prepareParts == 1)
+        {
+            PrepareRange(0);
+        }
+        else
+        {
+            RunParts(prepareParts, PrepareRange);
+        }
+
+        foreach (int earliest in firstOfPart)
+        {
+            if (earliest != int.MaxValue)
+            {
+                firstAbs = Math.Min(firstAbs, unit.WholePeriodIndex(earliest)); // period indexes rise with days
             }
         }
 
@@ -140,29 +172,32 @@ public static partial class SubscriptionLedger
         }
 
         var book = new LedgerBook<TCustomer>(customerKeys, offsets, order, prepared, firstAbs, lastAbs, throughDay, startDays, readDays);
-        if (FixedMoney.TryConvert(prepared, order, out FixedMoney[] full, out FixedMoney[] discounted, out int scale))
-        {
-            return Accumulate(records, book, full, discounted, scale, unit, options, rejected);
-        }
-
-        var fullDecimal = new decimal[n];
-        var discountedDecimal = new decimal[n];
-        foreach (int i in order)
-        {
-            if (i >= 0)
-            {
-                fullDecimal[i] = prepared[i].FullMrr;
-                discountedDecimal[i] = prepared[i].DiscountedMrr;
-            }
-        }
-
-        return Accumulate(records, book, fullDecimal, discountedDecimal, 0, unit, options, rejected);
+        return FixedMoney.TryCommonScale(tallies, out int scale)
+            ? Accumulate<TCustomer, TSubscription, FixedMoney>(records, book, scale, unit, options, rejected, parallelRecords)
+            : Accumulate<TCustomer, TSubscription, decimal>(records, book, 0, unit, options, rejected, parallelRecords);
     }
+
+    /// <summary>Runs the parts on the cores; an exception of a part is rethrown as itself (that of the first failing part), as one pass would throw it.</summary>
+    private static void RunParts(int parts, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, parts, body);
+        }
+        catch (AggregateException e)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+    }
+
+    /// <summary>How many ranges a pass over <paramref name="count"/> records splits into: one per core, each of at least half the threshold.</summary>
+    private static int Parts(int count, int parallelRecords) =>
+        count >= parallelRecords ? Math.Max(1, Math.Min(Environment.ProcessorCount, count / Math.Max(1, parallelRecords / 2))) : 1;
 
     /// <summary>The pass over customers: each customer's MRR per period-end, its movements into its segment's sums, the cohorts and entries.</summary>
     private static SubscriptionLedger<TCustomer> Accumulate<TCustomer, TSubscription, TMoney>(
-        IReadOnlyList<SubscriptionRecord<TCustomer, TSubscription>> records, LedgerBook<TCustomer> book, TMoney[] full, TMoney[] discounted, int scale,
-        PeriodUnit unit, LedgerOptions options, List<RejectedRecord> rejected)
+        IReadOnlyList<SubscriptionRecord<TCustomer, TSubscription>> records, LedgerBook<TCustomer> book, int scale,
+        PeriodUnit unit, LedgerOptions options, List<RejectedRecord> rejected, int parallelRecords)
         where TCustomer : notnull
         where TSubscription : notnull
         where TMoney : struct, IAdditionOperators<TMoney, TMoney, TMoney>, ISubtractionOperators<TMoney, TMoney, TMoney>, IComparisonOperators<TMoney, TMoney, bool>
@@ -176,13 +211,15 @@ public static partial class SubscriptionLedger
         var segmentIds = new Dictionary<string, int>();
         var segmentNames = new List<string>();
         long seen = 0;
+        string? lastSegment = null;
+        int lastSegmentId = -1;
         for (int c = 0; c < customers; c++)
         {
             int earliest = -1;
             for (int j = offsets[c]; j < offsets[c + 1]; j++)
             {
                 int i = order[j];
-                if (i >= 0 && (earliest < 0 || records[i].Start < records[earliest].Start))
+                if (i >= 0 && (earliest < 0 || prepared[i].StartDay < prepared[earliest].StartDay))
                 {
                     earliest = i;
                 }
@@ -196,19 +233,25 @@ public static partial class SubscriptionLedger
 
             seen++;
             string segment = records[earliest].Segment ?? string.Empty;
-            ref int segmentId = ref CollectionsMarshal.GetValueRefOrAddDefault(segmentIds, segment, out bool known);
-            if (!known)
+            if (!ReferenceEquals(segment, lastSegment)) // consecutive customers often share the very string (or none): skip the hash
             {
-                segmentId = segmentNames.Count;
-                segmentNames.Add(segment);
+                ref int segmentId = ref CollectionsMarshal.GetValueRefOrAddDefault(segmentIds, segment, out bool known);
+                if (!known)
+                {
+                    segmentId = segmentNames.Count;
+                    segmentNames.Add(segment);
+                }
+
+                lastSegment = segment;
+                lastSegmentId = segmentId;
             }
 
-            segmentOf[c] = segmentId;
+            segmentOf[c] = lastSegmentId;
         }
 
         // Contiguous customer ranges of about equal records, one per core. Integer (FixedMoney) sums merge exactly in any
         // grouping, so the ranges add up to what one pass gives; decimal sums may round past 28 digits, so they stay in one pass.
-        int parts = typeof(TMoney) == typeof(FixedMoney) && order.Length >= ParallelRecords ? Math.Min(Environment.ProcessorCount, order.Length / (ParallelRecords / 2)) : 1;
+        int parts = typeof(TMoney) == typeof(FixedMoney) ? Parts(order.Length, parallelRecords) : 1;
         var bounds = new int[parts + 1];
         for (int k = 1, c = 0; k <= parts; k++)
         {
@@ -237,13 +280,14 @@ public static partial class SubscriptionLedger
                     int i = order[j];
                     if (i >= 0)
                     {
-                        state.AddSubscription(in prepared[i], full[i], discounted[i], unit, firstAbs, throughDay, readDays);
+                        state.AddSubscription(in prepared[i], prepared[i].HasPauses ? records[i].Pauses.AsSpan() : default, unit, firstAbs, throughDay, readDays);
                     }
                 }
 
                 state.CloseCustomer(customerKeys[c], segmentOf[c], firstAbs);
             }
 
+            state.Finish();
             states[k] = state;
         }
 
@@ -253,7 +297,7 @@ public static partial class SubscriptionLedger
         }
         else
         {
-            Parallel.For(0, parts, AccumulateRange);
+            RunParts(parts, AccumulateRange);
         }
 
         LedgerState<TCustomer, TMoney> merged = states[0];
@@ -274,7 +318,8 @@ public static partial class SubscriptionLedger
             }
         }
 
-        return new SubscriptionLedger<TCustomer>(options, [.. total], segments.ToImmutable(), merged.Entries, merged.Cohorts(firstAbs, lastAbs), [.. rejected], seen);
+        ImmutableArray<LedgerEntry<TCustomer>> entries = options.IncludeCustomerEntries ? LedgerState<TCustomer, TMoney>.JoinEntries(states) : [];
+        return new SubscriptionLedger<TCustomer>(options, [.. total], segments.ToImmutable(), entries, merged.Cohorts(firstAbs, lastAbs), [.. rejected], seen);
     }
 
     private static PreparedSubscription Prepare<TCustomer, TSubscription>(SubscriptionRecord<TCustomer, TSubscription> r, LedgerOptions options)
@@ -287,16 +332,18 @@ public static partial class SubscriptionLedger
         int paidFrom = Math.Max(start, r.TrialEndsOn?.DayNumber ?? start);
         (decimal numerator, decimal denominator) = MrrNormalization.Ratio(r.Interval, r.IntervalCount);
         decimal gross = r.Price * r.Quantity;
-        decimal full = gross * numerator / denominator;
+        bool monthly = numerator == 1 && denominator == 1; // × 1 ÷ 1 keeps a decimal's value and scale: skip it
+        decimal full = monthly ? gross : gross * numerator / denominator;
         decimal discounted = full;
         int discountUntil = paidFrom;
         if (r.Discount is SubscriptionDiscount d && (d.DurationInPeriods is null || options.FiniteDiscounts == FiniteDiscounts.ReduceMrr))
         {
-            discounted = (d.Kind == DiscountKind.Percent ? gross * (1 - d.Value) : Math.Max(0, gross - d.Value)) * numerator / denominator;
+            decimal net = d.Kind == DiscountKind.Percent ? gross * (1 - d.Value) : Math.Max(0, gross - d.Value);
+            discounted = monthly ? net : net * numerator / denominator;
             discountUntil = d.DurationInPeriods is int count ? AddIntervals(paidFrom, r.Interval, checked(r.IntervalCount * count)) : int.MaxValue;
         }
 
-        return new PreparedSubscription(start, churn, paidFrom, discountUntil, full, discounted, r.Pauses, r.EndReason);
+        return new PreparedSubscription(start, churn, paidFrom, discountUntil, full, discounted, !r.Pauses.IsDefaultOrEmpty, r.EndReason);
     }
 
     /// <summary>The day <paramref name="count"/> intervals after <paramref name="day"/> (calendar months and years), or int.MaxValue past 9999-12-31.</summary>

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using CustomerMetrics.Benchmarks;
+using CustomerMetrics.Serialization;
 using CustomerMetrics.Subscriptions;
 
 namespace CustomerMetrics.Tests.Subscriptions.Ledger;
@@ -81,6 +83,57 @@ public class LedgerSpeedTests
         Assert.Equal(Text(churned), Text(february.ChurnedMrr));
         Assert.Equal(Text(a2 - a1), Text(ledger.Entries.Single(e => e.Customer == "a" && e.Kind == MovementKind.Expansion).Amount));
         Assert.Equal("149.90", Text(start)); // the case the test is about: a scale that a normalised sum would lose
+    }
+
+    public static TheoryData<int> ForkSeeds => [1, 2, 3];
+
+    [Theory]
+    [MemberData(nameof(ForkSeeds))]
+    public void The_forked_path_gives_the_one_core_result_bit_for_bit(int seed)
+    {
+        // Forced: a threshold of 2 records splits the preparation and the pass over customers into one range per core
+        // (the FixedMoney book), against a threshold no book reaches. Decimals compare as text (value and scale).
+        SubscriptionRecord<long, long>[] book = LedgerBaselines.Book(6_000, seed);
+        SubscriptionLedger<long> forked = SubscriptionLedger.BuildCore(book, LedgerBaselines.Through, LedgerOptions.ChartMogul, lenient: false, parallelRecords: 2);
+        SubscriptionLedger<long> single = SubscriptionLedger.BuildCore(book, LedgerBaselines.Through, LedgerOptions.ChartMogul, lenient: false, parallelRecords: int.MaxValue);
+        AssertIdentical(single, forked);
+        Assert.True(single.Entries.Length > 1_000);
+
+        // An edge-rich book (trials, pauses, discounts, weekly plans: the decimal pass, whose preparation still forks), leniently.
+        List<SubscriptionRecord<string, string>> rich = LedgerBooks.RandomBook(seed, 400);
+        foreach (LedgerOptions options in new[] { LedgerOptions.ChartMogul, LedgerOptions.Stripe, LedgerOptions.Baremetrics, LedgerOptions.ProfitWell })
+        {
+            AssertIdentical(
+                SubscriptionLedger.BuildCore(rich, LedgerBooks.Through, options, lenient: true, parallelRecords: int.MaxValue),
+                SubscriptionLedger.BuildCore(rich, LedgerBooks.Through, options, lenient: true, parallelRecords: 2));
+        }
+
+        // Without weekly plans and discounts the amounts are whole cents: the integer path, whose pass over customers forks too.
+        List<SubscriptionRecord<string, string>> whole = rich.FindAll(r => r.Interval != BillingInterval.Week && r.Discount is null);
+        AssertIdentical(
+            SubscriptionLedger.BuildCore(whole, LedgerBooks.Through, LedgerOptions.ChartMogul, lenient: true, parallelRecords: int.MaxValue),
+            SubscriptionLedger.BuildCore(whole, LedgerBooks.Through, LedgerOptions.ChartMogul, lenient: true, parallelRecords: 2));
+    }
+
+    private static void AssertIdentical<TCustomer>(SubscriptionLedger<TCustomer> expected, SubscriptionLedger<TCustomer> actual)
+        where TCustomer : notnull
+    {
+        static string Json(LedgerPeriod period) => System.Text.Json.JsonSerializer.Serialize(period, CustomerMetricsJsonContext.Default.LedgerPeriod);
+        Assert.Equal(expected.Periods.Select(Json), actual.Periods.Select(Json));
+        Assert.Equal(expected.Segments.Keys.Order(StringComparer.Ordinal), actual.Segments.Keys.Order(StringComparer.Ordinal));
+        foreach ((string segment, ImmutableArray<LedgerPeriod> periods) in expected.Segments)
+        {
+            Assert.Equal(periods.Select(Json), actual.Segments[segment].Select(Json));
+        }
+
+        static string Entry(LedgerEntry<TCustomer> e) =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{e.Customer} {e.Period} {e.Kind} {Text(e.PreviousMrr)} {Text(e.CurrentMrr)}");
+        Assert.Equal(expected.Entries.Select(Entry), actual.Entries.Select(Entry));
+        Assert.Equal(expected.Cohorts.CohortSizes.ToArray(), actual.Cohorts.CohortSizes.ToArray()); // ImmutableArray equality is by reference
+        Assert.Equal(expected.Cohorts.ActiveCustomers.ToArray(), actual.Cohorts.ActiveCustomers.ToArray()); // ImmutableArray equality is by reference
+        Assert.Equal(expected.Cohorts.Revenue.ToArray(), actual.Cohorts.Revenue.ToArray()); // ImmutableArray equality is by reference
+        Assert.Equal(expected.Rejected.ToArray(), actual.Rejected.ToArray()); // ImmutableArray equality is by reference
+        Assert.Equal(expected.Customers, actual.Customers);
     }
 
     private static string Text(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
