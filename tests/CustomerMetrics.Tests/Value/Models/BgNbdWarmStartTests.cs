@@ -101,23 +101,4 @@ public class BgNbdWarmStartTests
         Assert.Null(data.Subsample(BgNbd.WarmStartStride));
         Assert.Null(BgNbd.WarmFit(data));
     }
-
-    [Fact]
-    [Trait("Category", "Scratch")]
-    public void Scratch_million()
-    {
-        var (x, tx, t) = Simulate(1_000_000, 1);
-        var data = new BgNbdLikelihood(x, tx, t, default);
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        ModelOptimizer.Result warm = BgNbd.WarmFit(data)!.Value;
-        double warmMs = sw.Elapsed.TotalMilliseconds;
-        double alpha0 = Math.Clamp(data.MeanAge / data.MeanFrequency, 1e-3, 1e6);
-        sw.Restart();
-        ModelOptimizer.Result full = ModelOptimizer.Minimize(data.Objective, [0, Math.Log(alpha0), 0, 0], "BG/NBD");
-        double fullMs = sw.Elapsed.TotalMilliseconds;
-        var g = new double[4];
-        string Line(string name, ModelOptimizer.Result res, double ms) =>
-            $"{name}: {string.Join(", ", res.LogParameters.Select(v => Math.Exp(v).ToString("R", System.Globalization.CultureInfo.InvariantCulture)))} LL {data.LogLikelihood(res.LogParameters, g):R} |g| {Norm(data.Objective, res.LogParameters):G3} it {res.Info.Iterations} ev {res.Info.Evaluations} {ms:F0} ms";
-        File.WriteAllText("/tmp/bgnbd/million.txt", Line("warm", warm, warmMs) + "\n" + Line("full", full, fullMs) + "\n");
-    }
 }
