@@ -10,20 +10,7 @@ public class BgNbdWarmStartTests
 {
     private static readonly BgNbdModel Truth = new(0.243, 4.414, 0.793, 2.426);
 
-    private static readonly Lazy<(double[] X, double[] Tx, double[] T)> Large = new(() => Simulate(150_000, 5));
-
-    internal static (double[] X, double[] Tx, double[] T) Simulate(int n, int seed)
-    {
-        var random = new Random(seed);
-        double[] t = new double[n], x = new double[n], tx = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            t[i] = (189 + random.Next(84)) / 7.0;
-        }
-
-        BgNbdBootstrap.Simulate(Truth, t, random, x, tx);
-        return (x, tx, t);
-    }
+    private static readonly Lazy<(double[] X, double[] Tx, double[] T)> Large = new(() => BgNbdParallelTests.Simulate(150_000, 5));
 
     private static double Norm(ModelObjective objective, double[] p)
     {
@@ -81,7 +68,7 @@ public class BgNbdWarmStartTests
     [Fact]
     public void Small_data_keep_the_full_search()
     {
-        var (x, tx, t) = Simulate(BgNbd.WarmStartCustomers - 1, 2);
+        var (x, tx, t) = BgNbdParallelTests.Simulate(BgNbd.WarmStartCustomers - 1, 2);
         Assert.Null(BgNbd.WarmFit(new BgNbdLikelihood(x, tx, t, default)));
     }
 
