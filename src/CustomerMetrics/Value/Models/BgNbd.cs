@@ -18,8 +18,12 @@ namespace CustomerMetrics.Value.Models;
 /// routinely) must have x = tₓ = 0; it is <b>included</b>: its likelihood is 1 (no time to observe), so it adds nothing to
 /// the log-likelihood or its gradient, and it is counted in <see cref="BgNbdModel.Customers"/>.</para>
 /// <para>Method: maximum likelihood on log(r, α, a, b) with MathNet.Numerics' BFGS and the analytic gradient (Nelder–Mead
-/// fallback), log-likelihood in log-sum-exp form. Terms that depend only on x are computed once per distinct x per
-/// evaluation; the per-customer part is vectorised and runs on every core over fixed chunks of 32,768 customers whose
+/// fallback), log-likelihood in log-sum-exp form. From 65,536 customers the search starts warm: a fit on every 64th
+/// customer (in x order, so stratified by frequency), then BFGS on all customers from that optimum with the subsample's
+/// Hessian as first curvature, to a gradient norm of 1e-10 (about 5 passes over the data instead of about 45); the
+/// reported iterations and evaluations count passes over all customers only. If the subsample fit does not converge, the
+/// full search from the default start runs instead. Terms that depend only on x are computed once per distinct x per
+/// evaluation; the per-customer part is vectorised and runs on both cores (allocation-free fork-join) over fixed chunks of 32,768 customers whose
 /// partial sums are added in chunk order, so the fit does not depend on the number of cores or the scheduling. Standard
 /// errors come from the observed information (central differences of the analytic gradient, shared with the
 /// identification check). Memory: the input regrouped by frequency (about 28 bytes per customer), once; the optimisation
@@ -79,12 +83,12 @@ public static class BgNbd
     /// null for the default start (r = a = b = 1, α from the mean frequency and age).</param>
     internal static BgNbdModel Fit(BgNbdLikelihood data, double[]? start = null)
     {
-        // Start: r = 1 and α from the NBD mean x̄ ≈ r T̄/α; a = 1, b = 1 (neutral dropout).
+        // Default start: r = 1 and α from the NBD mean x̄ ≈ r T̄/α; a = 1, b = 1 (neutral dropout).
         double alpha0 = Math.Clamp(data.MeanAge / Math.Max(data.MeanFrequency, 1e-3), 1e-3, 1e6);
-        start ??= [0, Math.Log(alpha0), 0, 0];
-        var result = ModelOptimizer.Minimize(data.Objective, start, "BG/NBD");
+        ModelOptimizer.Result result = (start is null ? WarmFit(data) : null)
+            ?? ModelOptimizer.Minimize(data.Objective, start ?? [0, Math.Log(alpha0), 0, 0], "BG/NBD");
         double[] p = result.LogParameters;
-        double ll = data.LogLikelihood(p, new double[4]);
+        double ll = data.LogLikelihoodAt(p);
         double[] errors = ModelOptimizer.StandardErrors(result, data.TotalWeight, data.Penalty, data.NegativeLogLikelihood);
         return new BgNbdModel(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]))
         {
@@ -96,5 +100,43 @@ public static class BgNbd
             AStandardError = errors[2],
             BStandardError = errors[3],
         };
+    }
+
+    /// <summary>Customers from which <see cref="Fit(BgNbdLikelihood, double[])"/> starts from a subsample fit.</summary>
+    internal const int WarmStartCustomers = 1 << 16;
+
+    /// <summary>Stride of the warm start's subsample: every 64th customer (at least 1,024 of them).</summary>
+    internal const int WarmStartStride = 64;
+
+    /// <summary>
+    /// The fit of a large data set in few passes: fit every <see cref="WarmStartStride"/>-th customer (stratified by x) with
+    /// the full search, then run BFGS on all customers from that optimum with the subsample's Hessian as its first
+    /// curvature (3–6 passes instead of about 35), then the usual checks. Null when the data are too small, the subsample
+    /// fit did not converge, or the warm search failed: the caller then runs the full search from the default start.
+    /// </summary>
+    internal static ModelOptimizer.Result? WarmFit(BgNbdLikelihood data, int minimumCustomers = WarmStartCustomers)
+    {
+        if (data.Customers < minimumCustomers || data.Subsample(WarmStartStride) is not { } sample)
+        {
+            return null;
+        }
+
+        double alpha0 = Math.Clamp(sample.MeanAge / Math.Max(sample.MeanFrequency, 1e-3), 1e-3, 1e6);
+        ModelOptimizer.Result warm;
+        try
+        {
+            warm = ModelOptimizer.Minimize(sample.Objective, [0, Math.Log(alpha0), 0, 0], "BG/NBD");
+        }
+        catch (ModelFitException)
+        {
+            return null;
+        }
+
+        if (!warm.Info.Converged || warm.ObjectiveHessian is not { } hessian)
+        {
+            return null;
+        }
+
+        return ModelOptimizer.MinimizeWarm(data.Objective, warm.LogParameters, hessian, "BG/NBD", 0, 0);
     }
 }

@@ -8,8 +8,8 @@ namespace CustomerMetrics.Value.Models;
 /// Validated BG/NBD input regrouped by frequency: customers with the same x are contiguous, so every term that
 /// depends only on x (log-gammas, log-betas, digammas) is computed once per distinct x per evaluation and the rest
 /// runs through <see cref="BgNbdKernel"/> over fixed chunks of customers in parallel. Allocation: three doubles and one int
-/// per customer plus the group and chunk tables, once in the constructor; an evaluation allocates only the parallel loop's
-/// closure and bookkeeping (independent of the number of customers).
+/// per customer plus the group and chunk tables, once in the constructor; an evaluation allocates nothing (the chunks
+/// run on both cores through <see cref="ForkJoin"/>, whose work items are pooled per thread).
 /// </summary>
 internal sealed class BgNbdLikelihood
 {
@@ -177,6 +177,58 @@ internal sealed class BgNbdLikelihood
         MeanAge = CompensatedSum.Sum(_age) / n;
     }
 
+    /// <summary>Customers (rows) in the data.</summary>
+    public int Customers => _age.Length;
+
+    /// <summary>
+    /// Every <paramref name="stride"/>-th customer of the regrouped order (sorted by x, so the sample is stratified by
+    /// frequency) with the same weights, penalty, path and threading, built on first use and kept (about 28 bytes per
+    /// sampled customer); null when the sample has no repeat purchase or no weight, so it cannot be fitted.
+    /// </summary>
+    public BgNbdLikelihood? Subsample(int stride)
+    {
+        if (_subsampleStride == stride)
+        {
+            return _subsample;
+        }
+
+        int count = ((Customers - 1) / stride) + 1;
+        var x = new double[count];
+        var tx = new double[count];
+        var t = new double[count];
+        var w = new double[count];
+        for (int k = 0, g = 0; k < count; k++)
+        {
+            int i = k * stride;
+            while (_groupStart[g + 1] <= i)
+            {
+                g++;
+            }
+
+            (x[k], tx[k], t[k], w[k]) = (_groupX[g], _recency[i], _age[i], _weight[i]);
+        }
+
+        BgNbdLikelihood? sample = null;
+        try
+        {
+            sample = new BgNbdLikelihood(x, tx, t, w) { Penalty = Penalty, Path = Path, Sequential = Sequential };
+        }
+        catch (ModelFitException)
+        {
+            // No repeat purchase in the sample.
+        }
+        catch (ArgumentException)
+        {
+            // The sample's weights sum to 0.
+        }
+
+        (_subsample, _subsampleStride) = (sample, stride);
+        return sample;
+    }
+
+    private BgNbdLikelihood? _subsample;
+    private int _subsampleStride;
+
     /// <summary>Σ weights: the number of customers the fit represents.</summary>
     public double TotalWeight { get; }
 
@@ -238,17 +290,7 @@ internal sealed class BgNbdLikelihood
         }
 
         int chunks = _chunkFirstGroup.Length;
-        if (chunks == 1 || Sequential)
-        {
-            for (int c = 0; c < chunks; c++)
-            {
-                Chunk(c, r, alpha, a);
-            }
-        }
-        else
-        {
-            Parallel.For(0, chunks, c => Chunk(c, r, alpha, a));
-        }
+        RunChunks(r, alpha, a, chunks == 1 || Sequential ? 0 : ForkJoin.MaxDepth);
 
         for (int c = 0; c < chunks; c++)
         {
@@ -267,20 +309,91 @@ internal sealed class BgNbdLikelihood
         return total;
     }
 
-    /// <summary>The per-customer sums of chunk <paramref name="chunk"/>, group by group, into its slot of the chunk sums.</summary>
-    private void Chunk(int chunk, double r, double alpha, double a)
+    /// <summary>
+    /// Runs every chunk into its slot of the chunk sums: the chunk range is halved <paramref name="forkDepth"/> levels
+    /// deep through <see cref="ForkJoin"/> (allocation-free; pinned arrays cross threads as pointers). Each chunk's sums
+    /// depend only on the chunk, and the caller adds the slots in chunk order, so the split changes no bit.
+    /// </summary>
+    private unsafe void RunChunks(double r, double alpha, double a, int forkDepth)
     {
-        int from = chunk * ChunkLength, to = Math.Min(_age.Length, from + ChunkLength);
-        double total = 0, dr = 0, dAlpha = 0, da = 0, db = 0;
-        for (int g = _chunkFirstGroup[chunk]; g < _groupX.Length && _groupStart[g] < to; g++)
+        fixed (double* age = _age, recency = _recency, weight = _weight, groupX = _groupX, groupD = _groupD, groupBx1 = _groupBx1, chunkSums = _chunkSums)
+        fixed (int* groupStart = _groupStart, chunkFirstGroup = _chunkFirstGroup)
         {
-            int start = Math.Max(from, _groupStart[g]);
-            int length = Math.Min(to, _groupStart[g + 1]) - start;
-            double x = _groupX[g];
+            var shared = new ChunkData
+            {
+                Age = age,
+                Recency = recency,
+                Weight = weight,
+                GroupX = groupX,
+                GroupD = groupD,
+                GroupBx1 = groupBx1,
+                ChunkSums = chunkSums,
+                GroupStart = groupStart,
+                ChunkFirstGroup = chunkFirstGroup,
+                Customers = _age.Length,
+                Groups = _groupX.Length,
+                R = r,
+                Alpha = alpha,
+                A = a,
+                Path = Path,
+            };
+            var root = new ChunkRange { Data = &shared, From = 0, To = _chunkFirstGroup.Length, ForkDepth = forkDepth };
+            Chunks(&root);
+        }
+    }
+
+    /// <summary>The pinned arrays and parameters of one evaluation, shared by the chunk ranges.</summary>
+    private unsafe struct ChunkData
+    {
+        public double* Age, Recency, Weight, GroupX, GroupD, GroupBx1, ChunkSums;
+        public int* GroupStart, ChunkFirstGroup;
+        public int Customers, Groups;
+        public double R, Alpha, A;
+        public VectorPath Path;
+    }
+
+    /// <summary>Chunks [<see cref="From"/>, <see cref="To"/>) of one evaluation.</summary>
+    private unsafe struct ChunkRange
+    {
+        public ChunkData* Data;
+        public int From, To, ForkDepth;
+    }
+
+    private static unsafe void Chunks(void* state)
+    {
+        var range = (ChunkRange*)state;
+        if (range->ForkDepth > 0 && range->To - range->From >= 2)
+        {
+            int middle = range->From + ((range->To - range->From) / 2);
+            var left = new ChunkRange { Data = range->Data, From = range->From, To = middle, ForkDepth = range->ForkDepth - 1 };
+            var right = new ChunkRange { Data = range->Data, From = middle, To = range->To, ForkDepth = range->ForkDepth - 1 };
+            ForkJoin.Invoke(&Chunks, &left, &right);
+            return;
+        }
+
+        for (int c = range->From; c < range->To; c++)
+        {
+            Chunk(range->Data, c);
+        }
+    }
+
+    /// <summary>The per-customer sums of chunk <paramref name="chunk"/>, group by group, into its slot of the chunk sums.</summary>
+    private static unsafe void Chunk(ChunkData* data, int chunk)
+    {
+        double r = data->R, alpha = data->Alpha, a = data->A;
+        int from = chunk * ChunkLength, to = Math.Min(data->Customers, from + ChunkLength);
+        double total = 0, dr = 0, dAlpha = 0, da = 0, db = 0;
+        for (int g = data->ChunkFirstGroup[chunk]; g < data->Groups && data->GroupStart[g] < to; g++)
+        {
+            int start = Math.Max(from, data->GroupStart[g]);
+            int length = Math.Min(to, data->GroupStart[g + 1]) - start;
+            double x = data->GroupX[g];
+            var ages = new ReadOnlySpan<double>(data->Age + start, length);
+            var weights = new ReadOnlySpan<double>(data->Weight + start, length);
             var sums = default(BgNbdLikelihoodSums);
             if (x == 0)
             {
-                BgNbdKernel.NoRepeat(_age.AsSpan(start, length), _weight.AsSpan(start, length), alpha, Path, ref sums);
+                BgNbdKernel.NoRepeat(ages, weights, alpha, data->Path, ref sums);
                 total -= r * sums.WeightedLogAge;
                 dr -= sums.WeightedLogAge;
                 dAlpha -= r * sums.AliveWeightedInverseAge;
@@ -288,15 +401,15 @@ internal sealed class BgNbdLikelihood
             }
 
             double rx = r + x;
-            BgNbdKernel.Repeat(_age.AsSpan(start, length), _recency.AsSpan(start, length), _weight.AsSpan(start, length), alpha, rx, _groupD[g], Path, ref sums);
+            BgNbdKernel.Repeat(ages, new ReadOnlySpan<double>(data->Recency + start, length), weights, alpha, rx, data->GroupD[g], data->Path, ref sums);
             total += sums.LogLikelihood;
             dr += sums.DroppedWeightedLogRatio - sums.WeightedLogAge;
             dAlpha -= rx * (sums.AliveWeightedInverseAge + sums.DroppedWeightedInverseRecency);
             da += sums.DroppedWeight / a;
-            db -= sums.DroppedWeight / _groupBx1[g];
+            db -= sums.DroppedWeight / data->GroupBx1[g];
         }
 
-        Span<double> slot = _chunkSums.AsSpan(chunk * ChunkValues, ChunkValues);
+        double* slot = data->ChunkSums + (chunk * ChunkValues);
         slot[0] = total;
         slot[1] = dr;
         slot[2] = dAlpha;
@@ -316,8 +429,24 @@ internal sealed class BgNbdLikelihood
             gradient[i] = (-gradient[i] / TotalWeight) + (2 * Penalty * log);
         }
 
+        if (value < _bestValue)
+        {
+            (_bestValue, _bestLogLikelihood) = (value, ll);
+            logParameters.CopyTo(_bestPoint);
+        }
+
         return value;
     }
+
+    private readonly double[] _bestPoint = new double[4];
+    private double _bestValue = double.PositiveInfinity, _bestLogLikelihood;
+
+    /// <summary>
+    /// The log-likelihood at <paramref name="logParameters"/>: reused when it is the point of the lowest objective evaluated
+    /// so far (a fit's solution; the evaluation is deterministic, so this equals a fresh one bit for bit), else evaluated.
+    /// </summary>
+    public double LogLikelihoodAt(ReadOnlySpan<double> logParameters) =>
+        logParameters.SequenceEqual(_bestPoint) && double.IsFinite(_bestValue) ? _bestLogLikelihood : LogLikelihood(logParameters, stackalloc double[4]);
 
     /// <summary>The total negative log-likelihood (no penalty), for the Hessian.</summary>
     public double NegativeLogLikelihood(ReadOnlySpan<double> logParameters, Span<double> gradient)

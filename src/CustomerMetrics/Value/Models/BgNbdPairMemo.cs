@@ -25,6 +25,33 @@ internal sealed class BgNbdPairMemo
         _used = new bool[capacity];
     }
 
+    /// <summary>Largest capacity a thread keeps between batches (about 1.6 MB); a larger memo is dropped after use.</summary>
+    private const int RetainedCapacity = 1 << 16;
+
+    [ThreadStatic]
+    private static BgNbdPairMemo? _threadMemo;
+
+    /// <summary>
+    /// This thread's memo, emptied (allocated on a thread's first batch, then reused, so repeated batches allocate nothing).
+    /// One batch part at a time per thread: a part never calls another part on its own thread while it holds the memo.
+    /// </summary>
+    public static BgNbdPairMemo RentForThread()
+    {
+        BgNbdPairMemo? memo = _threadMemo;
+        if (memo is null || memo._used.Length > RetainedCapacity)
+        {
+            memo = new BgNbdPairMemo();
+            _threadMemo = memo;
+        }
+        else
+        {
+            Array.Clear(memo._used);
+            memo._count = 0;
+        }
+
+        return memo;
+    }
+
     /// <summary>Returns a reference to the slot of (x, t); <paramref name="exists"/> tells whether it already held a value.</summary>
     public ref double GetOrAdd(double x, double t, out bool exists)
     {

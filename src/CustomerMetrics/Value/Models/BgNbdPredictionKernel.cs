@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using CustomerMetrics.Internal;
 using CustomerMetrics.Internal.Vectors;
 
 namespace CustomerMetrics.Value.Models;
@@ -17,48 +17,79 @@ internal static class BgNbdPredictionKernel
 
     /// <summary>
     /// Validates every row, then writes P(alive) (<paramref name="t"/> NaN) or E[Y(t) | x, tₓ, T] per customer. Inputs of at
-    /// least 2·<see cref="MinPartLength"/> rows are split into contiguous parts, one per core, run in parallel; every
-    /// output element is a pure function of its row (the per-part memo of E[X(t)] at (x, T) stores values, not state), so
-    /// the result is the same for any number of parts. A bad row throws as a sequential pass would: the first bad row
-    /// of the first part that has one, named by its index in the whole input.
+    /// least 2·<see cref="MinPartLength"/> rows are halved (up to <see cref="ForkJoin.MaxDepth"/> levels, one part per core)
+    /// and the halves run through <see cref="ForkJoin"/>: no allocation once each thread's memo exists. Every output element
+    /// is a pure function of its row (the per-part memo of E[X(t)] at (x, T) stores values, not state), so the result is
+    /// the same for any number of parts. A bad row throws as a sequential pass would: the first bad row of the first part
+    /// that has one, named by its index in the whole input.
     /// </summary>
     public static unsafe void Batch(BgNbdModel model, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency,
         ReadOnlySpan<double> age, Span<double> destination, VectorPath path, int maxParts = int.MaxValue)
     {
         int n = frequency.Length;
-        int parts = Math.Min(Math.Min(Environment.ProcessorCount, maxParts), n / MinPartLength);
-        if (parts <= 1)
+        int depth = 0;
+        while (depth < ForkJoin.MaxDepth && (2 << depth) <= maxParts && (long)n >> (depth + 1) >= MinPartLength)
+        {
+            depth++;
+        }
+
+        if (depth == 0)
         {
             BatchPart(model, t, frequency, recency, age, destination, 0, path);
             return;
         }
 
-        var failures = new Exception?[parts];
         fixed (double* px = frequency, ptx = recency, pt = age, pd = destination)
         {
-            nint x = (nint)px, tx = (nint)ptx, ages = (nint)pt, d = (nint)pd;
-            Parallel.For(0, parts, part =>
+            var root = new Part
             {
-                int from = (int)((long)n * part / parts), length = (int)((long)n * (part + 1) / parts) - from;
-                try
-                {
-                    BatchPart(model, t, new ReadOnlySpan<double>((double*)x + from, length), new ReadOnlySpan<double>((double*)tx + from, length),
-                        new ReadOnlySpan<double>((double*)ages + from, length), new Span<double>((double*)d + from, length), from, path);
-                }
-                catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-                {
-                    failures[part] = ex;
-                }
-            });
+                Frequency = px,
+                Recency = ptx,
+                Age = pt,
+                Destination = pd,
+                Offset = 0,
+                Length = n,
+                ForkDepth = depth,
+                R = model.R,
+                Alpha = model.Alpha,
+                A = model.A,
+                B = model.B,
+                T = t,
+                Path = path,
+            };
+            Run(&root);
+        }
+    }
+
+    /// <summary>Rows [<see cref="Offset"/>, <see cref="Offset"/> + <see cref="Length"/>) of the pinned inputs.</summary>
+    private unsafe struct Part
+    {
+        public double* Frequency, Recency, Age, Destination;
+        public int Offset, Length, ForkDepth;
+        public double R, Alpha, A, B, T;
+        public VectorPath Path;
+    }
+
+    private static unsafe void Run(void* state)
+    {
+        var part = (Part*)state;
+        if (part->ForkDepth > 0)
+        {
+            int half = part->Length / 2;
+            Part left = *part, right = *part;
+            left.Length = half;
+            left.ForkDepth--;
+            right.Offset += half;
+            right.Length -= half;
+            right.ForkDepth--;
+            ForkJoin.Invoke(&Run, &left, &right);
+            return;
         }
 
-        foreach (var failure in failures)
-        {
-            if (failure is not null)
-            {
-                ExceptionDispatchInfo.Throw(failure);
-            }
-        }
+        int offset = part->Offset, length = part->Length;
+        BatchPart(new BgNbdModel(part->R, part->Alpha, part->A, part->B), part->T, new ReadOnlySpan<double>(part->Frequency + offset, length),
+            new ReadOnlySpan<double>(part->Recency + offset, length), new ReadOnlySpan<double>(part->Age + offset, length),
+            new Span<double>(part->Destination + offset, length), offset, part->Path);
     }
 
     /// <summary>One part of <see cref="Batch"/>: rows [offset, offset + length) of the caller's input.</summary>
@@ -85,7 +116,7 @@ internal static class BgNbdPredictionKernel
         // E[Y(t) | x, tₓ, T] = P(alive) · E[X(t)] at (r + x, α + T, a, b + x): the hypergeometric part depends on (x, T)
         // only, so it is computed once per distinct pair (customers of a cohort share T).
         double r = model.R, alpha = model.Alpha, a = model.A, b = model.B;
-        BgNbdPairMemo? memo = frequency.Length > 64 ? new BgNbdPairMemo() : null;
+        BgNbdPairMemo? memo = frequency.Length > 64 ? BgNbdPairMemo.RentForThread() : null;
         for (int i = 0; i < frequency.Length; i++)
         {
             double x = frequency[i], ageI = age[i];

@@ -12,7 +12,7 @@ internal delegate double ModelObjective(ReadOnlySpan<double> logParameters, Span
 /// Nelder–Mead and a BFGS polish when BFGS fails. Throws <see cref="ModelFitException"/> rather than return
 /// non-finite parameters.
 /// </summary>
-internal static class ModelOptimizer
+internal static partial class ModelOptimizer
 {
     /// <summary>|log θ| beyond which a parameter is deemed to run to the boundary (θ outside 1e-6 … 1e6).</summary>
     internal const double BoundaryLog = 13.815510557964274;
@@ -93,9 +93,40 @@ internal static class ModelOptimizer
             }
         }
 
-        double[] best = solution.ToArray();
-        double final = objective(best, gradient);
-        evaluations++;
+        return Finish(objective, solution.ToArray(), model, method, iterations, evaluations, converged, failure);
+    }
+
+    /// <summary>
+    /// The checks every search ends with, whatever found <paramref name="best"/>: the final value and gradient norm,
+    /// finiteness, the boundary, the flat-ridge probe (2 evaluations per parameter) and the identification check on the
+    /// central-difference Hessian (2 per parameter).
+    /// </summary>
+    /// <param name="objective">The objective.</param>
+    /// <param name="best">The search's solution.</param>
+    /// <param name="model">The model's name, for messages.</param>
+    /// <param name="method">The search method to report.</param>
+    /// <param name="iterations">The search's iterations.</param>
+    /// <param name="evaluations">The search's evaluations so far.</param>
+    /// <param name="converged">Whether the search met its own criterion.</param>
+    /// <param name="failure">The first search's exception, if a fallback ran.</param>
+    /// <param name="known">The objective's value and gradient at <paramref name="best"/> when the search has them (the
+    /// objective is deterministic, so they equal a fresh evaluation and save one); null to evaluate.</param>
+    internal static Result Finish(ModelObjective objective, double[] best, string model, ModelFitMethod method, int iterations,
+        int evaluations, bool converged, Exception? failure, (double Value, double[] Gradient)? known = null)
+    {
+        int n = best.Length;
+        var gradient = new double[n];
+        double final;
+        if (known is { } k)
+        {
+            final = k.Value;
+            k.Gradient.CopyTo(gradient, 0);
+        }
+        else
+        {
+            final = objective(best, gradient);
+            evaluations++;
+        }
         double norm = 0;
         foreach (double g in gradient)
         {

@@ -14,7 +14,7 @@ public class BgNbdParallelTests
 
     private static readonly Lazy<(double[] X, double[] Tx, double[] T)> Large = new(() => Simulate(3 * BgNbdLikelihood.ChunkLength + 1234, 11));
 
-    private static (double[] X, double[] Tx, double[] T) Simulate(int n, int seed)
+    internal static (double[] X, double[] Tx, double[] T) Simulate(int n, int seed)
     {
         var random = new Random(seed);
         double[] t = new double[n], x = new double[n], tx = new double[n];
