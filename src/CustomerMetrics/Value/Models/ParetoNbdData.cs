@@ -153,6 +153,32 @@ internal sealed class ParetoNbdData
         return (x, (double[])_rowRecency.Clone(), t, (double[])_rowWeight.Clone());
     }
 
+    /// <summary>
+    /// Every <paramref name="stride"/>-th distinct row (the first of each run of <paramref name="stride"/>) with its weight:
+    /// a systematic sample stratified by x, T and tₓ, for a start point. Null when no sampled row has a repeat purchase.
+    /// </summary>
+    public ParetoNbdData? Subsample(int stride)
+    {
+        int n = (_rowRecency.Length + stride - 1) / stride;
+        var x = new double[n];
+        var tx = new double[n];
+        var t = new double[n];
+        var w = new double[n];
+        bool repeat = false;
+        for (int k = 0; k < n; k++)
+        {
+            int i = k * stride;
+            int pair = _rowPair[i];
+            x[k] = _groupX[_pairGroup[pair]];
+            t[k] = _pairAge[pair];
+            tx[k] = _rowRecency[i];
+            w[k] = _rowWeight[i];
+            repeat |= x[k] > 0 && w[k] > 0;
+        }
+
+        return repeat ? new ParetoNbdData(x, tx, t, w, "Pareto/NBD") { Parallel = Parallel } : null;
+    }
+
     /// <summary>When false, one thread sums every row (the reference for tests and benchmarks).</summary>
     public bool Parallel { get; init; } = true;
 
