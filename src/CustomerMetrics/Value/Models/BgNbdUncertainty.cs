@@ -242,14 +242,9 @@ public sealed class BgNbdUncertainty
     {
         ArgumentNullException.ThrowIfNull(summary);
         Guard.ConfidenceLevel(confidenceLevel);
-        var spend = RequireSpend();
-        var values = new double[summary.Count];
-        ProbabilisticClv.Discounted(Purchases, spend, summary, months, monthlyDiscountRate, values);
-        return PredictionDelta.Interval(p =>
-        {
-            ProbabilisticClv.Discounted(Model(p), SpendModel(p), summary, months, monthlyDiscountRate, values);
-            return SpendUncertainty.Sum(values);
-        }, _logParameters, _covariance, DeltaScale.Log, confidenceLevel);
+        _ = RequireSpend();
+        return SpendUncertainty.BaseClv(summary.Count, (p, values) => ProbabilisticClv.Discounted(Model(p), SpendModel(p), summary, months, monthlyDiscountRate, values),
+            _logParameters, _covariance, confidenceLevel);
     }
 
     private static BgNbdModel Model(double[] p) => new(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]));

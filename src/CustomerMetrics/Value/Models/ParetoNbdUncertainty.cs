@@ -141,27 +141,14 @@ public sealed class ParetoNbdUncertainty
             frequency, recency, age, meanSpend), _logParameters, _covariance, DeltaScale.Log, confidenceLevel);
     }
 
-    /// <summary>Interval on the whole base's discounted CLV, Σᵢ CLVᵢ over the summary's customers (log scale).</summary>
-    /// <param name="summary">The customers.</param>
-    /// <param name="months">Horizon in months, 0 to <see cref="ProbabilisticClv.MaxMonths"/>.</param>
-    /// <param name="monthlyDiscountRate">Discount rate per month, ≥ 0.</param>
-    /// <param name="confidenceLevel">Nominal coverage in (0, 1).</param>
-    /// <returns>An interval of revenue in the spend model's currency.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An argument or the level is invalid.</exception>
-    /// <exception cref="InvalidOperationException">No spend model was given.</exception>
+    /// <inheritdoc cref="BgNbdUncertainty.BaseClv"/>
     public ConfidenceInterval BaseClv(RfmSummary summary, int months, double monthlyDiscountRate, double confidenceLevel = 0.95)
     {
         ArgumentNullException.ThrowIfNull(summary);
         Guard.ConfidenceLevel(confidenceLevel);
-        var spend = RequireSpend();
-        var values = new double[summary.Count];
-        ProbabilisticClv.Discounted(Purchases, spend, summary, months, monthlyDiscountRate, values);
-        return PredictionDelta.Interval(p =>
-        {
-            ProbabilisticClv.Discounted(Model(p), SpendUncertainty.Model(p), summary, months, monthlyDiscountRate, values);
-            return SpendUncertainty.Sum(values);
-        }, _logParameters, _covariance, DeltaScale.Log, confidenceLevel);
+        _ = RequireSpend();
+        return SpendUncertainty.BaseClv(summary.Count, (p, values) => ProbabilisticClv.Discounted(Model(p), SpendUncertainty.Model(p), summary, months, monthlyDiscountRate, values),
+            _logParameters, _covariance, confidenceLevel);
     }
 
     /// <summary>Interval on P(alive | x, tₓ, T) (logit scale).</summary>

@@ -81,15 +81,26 @@ internal static class SpendUncertainty
         return model;
     }
 
-    /// <summary>Σ of the values, compensated.</summary>
-    public static double Sum(ReadOnlySpan<double> values)
+    /// <summary>
+    /// Delta-method interval (log scale) on Σᵢ CLVᵢ over <paramref name="customers"/> customers, where
+    /// <paramref name="discounted"/> writes every customer's CLV at the joint log-parameters it is given (first called at
+    /// <paramref name="logParameters"/> themselves, so that bad arguments throw before any differencing).
+    /// </summary>
+    public static ConfidenceInterval BaseClv(int customers, Action<double[], double[]> discounted, double[] logParameters,
+        Matrix<double>? covariance, double confidenceLevel)
     {
-        var sum = new NeumaierSum();
-        foreach (double v in values)
+        var values = new double[customers];
+        discounted(logParameters, values);
+        return PredictionDelta.Interval(p =>
         {
-            sum.Add(v);
-        }
+            discounted(p, values);
+            var sum = new NeumaierSum();
+            foreach (double v in values)
+            {
+                sum.Add(v);
+            }
 
-        return sum.Value;
+            return sum.Value;
+        }, logParameters, covariance, DeltaScale.Log, confidenceLevel);
     }
 }

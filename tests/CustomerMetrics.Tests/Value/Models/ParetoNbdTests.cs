@@ -67,10 +67,10 @@ public class ParetoNbdTests
     [MemberData(nameof(ParameterSets))]
     public void Forked_block_tree_gives_the_same_bits_as_one_thread(double r, double alpha, double s, double beta)
     {
-        // CDNOW (1,016 distinct rows: 4 blocks) and simulated continuous data (~15,000 rows): every node forced to fork
+        // CDNOW (1,016 distinct rows: 4 blocks) and simulated data with continuous recency (~15,000 rows): every node forced to fork
         // (ForkBlocks = 1), the default threshold, and one thread give the same value and gradient, bit for bit.
         var d = CdnowSummary.Data;
-        var (sx, stx, st) = SimulateCdnowLike(40_000, 5);
+        var (sx, stx, st) = Simulate(0.553, 10.578, 0.606, 11.669, 40_000, 5);
         double[] log = [Math.Log(r), Math.Log(alpha), Math.Log(s), Math.Log(beta)];
         foreach (var (x, tx, t) in new[] { (d.Frequency, d.Recency, d.Age), (sx, stx, st) })
         {
@@ -95,7 +95,7 @@ public class ParetoNbdTests
         // 50,000 simulated customers with continuous recency (≥ 16,384 distinct rows: the subsample start is taken). The fit
         // from the usual start (r = s = 1, no subsample) through the same optimiser is the reference: the log-likelihoods
         // agree to 1e-8 relative and the parameters to their optimisation tolerance.
-        var (x, tx, t) = SimulateCdnowLike(50_000, 11);
+        var (x, tx, t) = Simulate(0.553, 10.578, 0.606, 11.669, 50_000, 11);
         var data = new ParetoNbdData(x, tx, t, default, "test");
         Assert.True(data.DistinctRows >= ParetoNbd.SubsampleThreshold, data.DistinctRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
         ParetoNbdModel fit = ParetoNbd.Fit(x, tx, t);
@@ -114,38 +114,6 @@ public class ParetoNbdTests
         var previous = ModelOptimizer.Minimize(serial.Objective, ParetoNbd.Start(serial), "test");
         double previousLl = serial.LogLikelihood(previous.LogParameters, new double[4]);
         Assert.Equal(previousLl, Cdnow.Value.LogLikelihood, 1e-8 * Math.Abs(previousLl));
-    }
-
-    /// <summary>Customers simulated from the CDNOW parameters, first purchases on a daily grid 27–39 weeks before the end (the benchmark's data).</summary>
-    internal static (double[] X, double[] Tx, double[] T) SimulateCdnowLike(int customers, int seed)
-    {
-        var random = new Random(seed);
-        var lambdas = new MathNet.Numerics.Distributions.Gamma(0.553, 10.578, random);
-        var mus = new MathNet.Numerics.Distributions.Gamma(0.606, 11.669, random);
-        var x = new double[customers];
-        var tx = new double[customers];
-        var t = new double[customers];
-        for (int i = 0; i < customers; i++)
-        {
-            double lambda = lambdas.Sample(), death = -Math.Log(1 - random.NextDouble()) / mus.Sample();
-            double age = (189 + random.Next(84)) / 7.0, time = 0, last = 0;
-            int count = 0;
-            while (true)
-            {
-                time += -Math.Log(1 - random.NextDouble()) / lambda;
-                if (time > Math.Min(age, death))
-                {
-                    break;
-                }
-
-                count++;
-                last = time;
-            }
-
-            (x[i], tx[i], t[i]) = (count, last, age);
-        }
-
-        return (x, tx, t);
     }
 
     [Theory]
