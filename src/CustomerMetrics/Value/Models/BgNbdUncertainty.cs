@@ -105,44 +105,7 @@ public sealed class BgNbdUncertainty
     {
         ArgumentNullException.ThrowIfNull(summary);
         var core = Estimate(purchases, summary.Frequency, summary.Recency, summary.Age);
-        _ = spend.ConditionalExpectedAverageSpend(1, 1); // Throws for the default model.
-        int used = 0;
-        foreach (double x in summary.Frequency)
-        {
-            used += x > 0 ? 1 : 0;
-        }
-
-        if (used == 0)
-        {
-            ModelFitException.ThrowNoRepeatPurchase("Gamma-Gamma", "there is no repeat spend to estimate its covariance on");
-        }
-
-        var xs = new double[used];
-        var ms = new double[used];
-        var ws = new double[used];
-        for (int i = 0, j = 0; i < summary.Count; i++)
-        {
-            if (summary.Frequency[i] > 0)
-            {
-                xs[j] = summary.Frequency[i];
-                ms[j] = summary.MeanSpend[i];
-                ws[j] = 1;
-                j++;
-            }
-        }
-
-        var spendData = new GammaGammaLikelihood(xs, ms, ws);
-        double[] spendLog = [Math.Log(spend.P), Math.Log(spend.Q), Math.Log(spend.Gamma)];
-        var spendCovariance = PredictionDelta.LogCovariance(spendData.NegativeLogLikelihood, spendLog);
-        double[] log = [.. core._logParameters, .. spendLog];
-        Matrix<double>? joint = null;
-        if (core._covariance is not null && spendCovariance is not null)
-        {
-            joint = Matrix<double>.Build.Dense(7, 7);
-            joint.SetSubMatrix(0, 0, core._covariance);
-            joint.SetSubMatrix(4, 4, spendCovariance);
-        }
-
+        var (log, joint) = SpendUncertainty.Join(core._logParameters, core._covariance, spend, summary);
         return new BgNbdUncertainty(purchases, spend, log, joint);
     }
 
@@ -279,34 +242,14 @@ public sealed class BgNbdUncertainty
     {
         ArgumentNullException.ThrowIfNull(summary);
         Guard.ConfidenceLevel(confidenceLevel);
-        var spend = RequireSpend();
-        var values = new double[summary.Count];
-        ProbabilisticClv.Discounted(Purchases, spend, summary, months, monthlyDiscountRate, values);
-        return PredictionDelta.Interval(p =>
-        {
-            ProbabilisticClv.Discounted(Model(p), SpendModel(p), summary, months, monthlyDiscountRate, values);
-            var sum = new NeumaierSum();
-            foreach (double v in values)
-            {
-                sum.Add(v);
-            }
-
-            return sum.Value;
-        }, _logParameters, _covariance, DeltaScale.Log, confidenceLevel);
+        _ = RequireSpend();
+        return SpendUncertainty.BaseClv(summary.Count, (p, values) => ProbabilisticClv.Discounted(Model(p), SpendModel(p), summary, months, monthlyDiscountRate, values),
+            _logParameters, _covariance, confidenceLevel);
     }
 
     private static BgNbdModel Model(double[] p) => new(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]));
 
-    private static GammaGammaModel SpendModel(double[] p) => new(Math.Exp(p[4]), Math.Exp(p[5]), Math.Exp(p[6]));
+    private static GammaGammaModel SpendModel(double[] p) => SpendUncertainty.Model(p);
 
-    private GammaGammaModel RequireSpend()
-    {
-        if (Spend is not { } spend)
-        {
-            ThrowHelper.InvalidOperation("CLV intervals need the Gamma-Gamma model: use BgNbdUncertainty.Estimate(purchases, spend, summary).");
-            return default;
-        }
-
-        return spend;
-    }
+    private GammaGammaModel RequireSpend() => SpendUncertainty.Require(Spend, "BgNbdUncertainty.Estimate(purchases, spend, summary)");
 }

@@ -47,17 +47,53 @@ public static class ParetoNbd
         return Fit(new ParetoNbdData(summary.Frequency, summary.Recency, summary.Age, default, Name), summary.Unit);
     }
 
+    /// <summary>
+    /// Distinct rows per customer set above which the fit starts from a fit on a systematic subsample (every k-th distinct
+    /// row of the (x, T, tₓ) order, about <see cref="SubsampleRows"/> rows): the full data then need fewer BFGS iterations.
+    /// </summary>
+    internal const int SubsampleThreshold = 16_384;
+
+    /// <summary>Distinct rows of the subsample that gives the start of a large fit.</summary>
+    internal const int SubsampleRows = 4_096;
+
     internal static ParetoNbdModel Fit(ParetoNbdData data, PeriodUnit? unit)
     {
-        // Start: r = s = 1, α from the NBD mean x̄ ≈ r T̄/α, β = T̄ (mean lifetime about the observed span).
-        double alpha0 = Math.Clamp(data.MeanAge / Math.Max(data.MeanFrequency, 1e-3), 1e-3, 1e6);
-        double[] start = [0, Math.Log(alpha0), 0, Math.Log(Math.Max(data.MeanAge, 1e-3))];
+        double[] start = Start(data);
+        if (data.DistinctRows >= SubsampleThreshold)
+        {
+            // A start from the subsample's maximum (a stratified sample: rows are ordered by x, T, tₓ); if that fit fails
+            // or does not converge, the usual start. The reported fit (iterations, evaluations, convergence) is the full data's.
+            ParetoNbdData? sample = data.Subsample(data.DistinctRows / SubsampleRows);
+            try
+            {
+                var first = sample is null ? default : ModelOptimizer.Minimize(sample.Objective, start, Name);
+                if (first.Info.Converged)
+                {
+                    start = first.LogParameters;
+                }
+            }
+            catch (ModelFitException)
+            {
+                // Keep the usual start.
+            }
+        }
+
         var result = ModelOptimizer.Minimize(data.Objective, start, Name);
         double[] p = result.LogParameters;
         double ll = data.LogLikelihood(p, new double[4]);
-        double[] errors = ModelOptimizer.StandardErrors(data.NegativeLogLikelihood, p);
+
+        // The identification check's Hessian of the objective (−LL/Σw, no penalty) gives the standard errors without
+        // differencing the likelihood again (8 gradient evaluations fewer).
+        double[] errors = ModelOptimizer.StandardErrors(result, data.TotalWeight, 0, data.NegativeLogLikelihood);
         return new ParetoNbdModel(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]), ll, data.TotalWeight, result.Info,
             errors[0], errors[1], errors[2], errors[3], unit);
+    }
+
+    /// <summary>The usual start: r = s = 1, α from the NBD mean x̄ ≈ r T̄/α, β = T̄ (mean lifetime about the observed span).</summary>
+    internal static double[] Start(ParetoNbdData data)
+    {
+        double alpha0 = Math.Clamp(data.MeanAge / Math.Max(data.MeanFrequency, 1e-3), 1e-3, 1e6);
+        return [0, Math.Log(alpha0), 0, Math.Log(Math.Max(data.MeanAge, 1e-3))];
     }
 
     /// <summary>The total log-likelihood of the data at given parameters (for likelihood-ratio tests and tests).</summary>

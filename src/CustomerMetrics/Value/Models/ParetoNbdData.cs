@@ -14,7 +14,7 @@ namespace CustomerMetrics.Value.Models;
 internal sealed class ParetoNbdData
 {
     /// <summary>Rows per block of the parallel sum (fixed: the blocks, hence the result, do not depend on the cores).</summary>
-    internal const int BlockRows = 2048;
+    internal const int BlockRows = 256;
 
     /// <summary>The most series terms tabulated per distinct x (z ≤ about 0.86); beyond, the per-row series.</summary>
     internal const int MaxTableTerms = 256;
@@ -153,117 +153,131 @@ internal sealed class ParetoNbdData
         return (x, (double[])_rowRecency.Clone(), t, (double[])_rowWeight.Clone());
     }
 
+    /// <summary>
+    /// Every <paramref name="stride"/>-th distinct row (the first of each run of <paramref name="stride"/>) with its weight:
+    /// a systematic sample stratified by x, T and tₓ, for a start point. Null when no sampled row has a repeat purchase.
+    /// </summary>
+    public ParetoNbdData? Subsample(int stride)
+    {
+        int n = (_rowRecency.Length + stride - 1) / stride;
+        var x = new double[n];
+        var tx = new double[n];
+        var t = new double[n];
+        var w = new double[n];
+        bool repeat = false;
+        for (int k = 0; k < n; k++)
+        {
+            int i = k * stride;
+            int pair = _rowPair[i];
+            x[k] = _groupX[_pairGroup[pair]];
+            t[k] = _pairAge[pair];
+            tx[k] = _rowRecency[i];
+            w[k] = _rowWeight[i];
+            repeat |= x[k] > 0 && w[k] > 0;
+        }
+
+        return repeat ? new ParetoNbdData(x, tx, t, w, "Pareto/NBD") { Parallel = Parallel } : null;
+    }
+
     /// <summary>When false, one thread sums every row (the reference for tests and benchmarks).</summary>
     public bool Parallel { get; init; } = true;
 
     /// <summary>
+    /// The fewest blocks of <see cref="BlockRows"/> rows a node of the block tree must hold to run its two halves on two
+    /// cores (through <see cref="ForkJoin"/>): 2, so CDNOW's 1,016 distinct rows already split. Tests set 1 or more to force
+    /// or forbid forks; the blocks, hence the result, are the same either way.
+    /// </summary>
+    public int ForkBlocks { get; init; } = 2;
+
+    // Per-evaluation scratch reused across evaluations (a fit evaluates one data set from one thread at a time); a call
+    // that finds it in use (concurrent callers) allocates its own.
+    private Scratch? _scratch;
+
+    private sealed class Scratch(int groups, int blocks)
+    {
+        public readonly double[] GroupConstant = new double[groups];
+        public readonly double[] GroupDr = new double[groups];
+        public readonly int[] TableStart = new int[groups];
+        public readonly int[] TableTerms = new int[groups];
+        public readonly double[] Partial = new double[blocks * 5];
+        public double[] Table = new double[Math.Min(groups, 64) * 4 * 32];
+    }
+
+    /// <summary>
     /// The total weighted log-likelihood at (r, α, s, β) = exp(log parameters); writes d/d(log θ). Per distinct x, the
     /// coefficients of the series in G (and of its derivatives) are tabulated once (<see cref="ParetoNbdLikelihood.Coefficients"/>),
-    /// so G(tₓ) and G(T) of each row cost four Horner chains; an x whose series needs more than
+    /// so G(tₓ) and G(T) of each row cost one Horner chain of four-wide vectors; an x whose series needs more than
     /// <see cref="MaxTableTerms"/> terms (α and β far apart with small times) uses the per-row series. Rows are summed in
-    /// fixed blocks of <see cref="BlockRows"/> (in parallel when <see cref="Parallel"/>), and the block sums are added in
-    /// block order, so the result does not depend on the number of cores or the scheduling.
+    /// fixed blocks of <see cref="BlockRows"/>; the blocks are split in halves down a tree whose halves run on two cores
+    /// (<see cref="ForkJoin"/>, allocation-free) when <see cref="Parallel"/>, and the block sums are added in block order,
+    /// so the result does not depend on the number of cores or the scheduling. Not for concurrent calls on one instance
+    /// from several threads without cost: a concurrent call allocates its own scratch.
     /// </summary>
-    public double LogLikelihood(ReadOnlySpan<double> logParameters, Span<double> gradient)
+    public unsafe double LogLikelihood(ReadOnlySpan<double> logParameters, Span<double> gradient)
     {
         double r = Math.Exp(logParameters[0]), alpha = Math.Exp(logParameters[1]);
         double s = Math.Exp(logParameters[2]), beta = Math.Exp(logParameters[3]);
         double lnAlpha = logParameters[1], lnBeta = logParameters[3];
         double lnGammaR = SpecialFunctions.GammaLn(r), psiR = SpecialFunctions.DiGamma(r);
+        int groups = _groupX.Length;
+        int blocks = (_rowRecency.Length + BlockRows - 1) / BlockRows;
+        Scratch scratchSet = Interlocked.Exchange(ref _scratch, null) ?? new Scratch(groups, blocks);
 
         // x-only constants, and the series coefficients per distinct x.
-        int groups = _groupX.Length;
-        var groupConstant = new double[groups];
-        var groupDr = new double[groups];
-        var tableStart = new int[groups];
-        var tableTerms = new int[groups];
-        double[] table = new double[Math.Min(groups, 64) * 4 * 32];
+        double[] table = scratchSet.Table;
         Span<double> scratch = stackalloc double[4 * MaxTableTerms];
         int used = 0;
         for (int g = 0; g < groups; g++)
         {
             double x = _groupX[g];
             double rx = r + x;
-            groupConstant[g] = SpecialFunctions.GammaLn(rx) - lnGammaR + (r * lnAlpha) + (s * lnBeta);
-            groupDr[g] = SpecialFunctions.DiGamma(rx) - psiR + lnAlpha;
+            scratchSet.GroupConstant[g] = SpecialFunctions.GammaLn(rx) - lnGammaR + (r * lnAlpha) + (s * lnBeta);
+            scratchSet.GroupDr[g] = SpecialFunctions.DiGamma(rx) - psiR + lnAlpha;
             ParetoNbdLikelihood.SeriesArguments(r, alpha, s, beta, x, out double b, out double c);
             double zMax = ParetoNbdLikelihood.SeriesArgument(alpha, beta, _groupMinRecency[g]);
             int terms = zMax <= ParetoNbdLikelihood.SeriesLimit ? ParetoNbdLikelihood.Coefficients(b, c, zMax, scratch) : 0;
             if (used + (4 * terms) > table.Length)
             {
                 Array.Resize(ref table, Math.Max(2 * table.Length, used + (4 * terms)));
+                scratchSet.Table = table;
             }
 
             scratch[..(4 * terms)].CopyTo(table.AsSpan(used));
-            tableStart[g] = used;
-            tableTerms[g] = terms;
+            scratchSet.TableStart[g] = used;
+            scratchSet.TableTerms[g] = terms;
             used += 4 * terms;
         }
 
-        ParetoNbdFactor FactorAt(int group, double t)
+        double[] partial = scratchSet.Partial;
+        fixed (double* groupX = _groupX, pairAge = _pairAge, rowRecency = _rowRecency, rowWeight = _rowWeight)
+        fixed (int* pairGroup = _pairGroup, rowPair = _rowPair, tableStart = scratchSet.TableStart, tableTerms = scratchSet.TableTerms)
+        fixed (double* groupConstant = scratchSet.GroupConstant, groupDr = scratchSet.GroupDr, tablePointer = table, partialPointer = partial)
         {
-            int terms = tableTerms[group];
-            if (terms == 0)
+            var context = new Context
             {
-                return ParetoNbdLikelihood.Factor(r, alpha, s, beta, _groupX[group], t);
-            }
-
-            double z = ParetoNbdLikelihood.SeriesArgument(alpha, beta, t);
-            ParetoNbdLikelihood.Horner(table.AsSpan(tableStart[group], 4 * terms), terms, z, out double sum, out double sb, out double sc, out double sz);
-            return ParetoNbdLikelihood.Map(alpha, beta, t, sum, sb, sc, sz);
-        }
-
-        int blocks = (_rowRecency.Length + BlockRows - 1) / BlockRows;
-        var partial = new double[blocks * 5];
-        void Block(int block)
-        {
-            Span<double> g = stackalloc double[4];
-            g.Clear();
-            var value = default(NeumaierSum);
-            double weights = 0;
-            int end = Math.Min(_rowRecency.Length, (block + 1) * BlockRows);
-            int lastPair = -1;
-            ParetoNbdFactor atAge = default;
-            double lnAlphaT = 0, lnBetaT = 0;
-            for (int i = block * BlockRows; i < end; i++)
-            {
-                int pair = _rowPair[i];
-                int group = _pairGroup[pair];
-                double age = _pairAge[pair];
-                if (pair != lastPair)
-                {
-                    atAge = FactorAt(group, age);
-                    lnAlphaT = Math.Log(alpha + age);
-                    lnBetaT = Math.Log(beta + age);
-                    lastPair = pair;
-                }
-
-                double w = _rowWeight[i];
-                double tx = _rowRecency[i];
-                ParetoNbdFactor atRecency = tx == age ? atAge : FactorAt(group, tx);
-                value.Add((w * groupConstant[group]) + ParetoNbdLikelihood.Row(r, alpha, s, beta, _groupX[group], tx, age, lnAlphaT, lnBetaT,
-                    atRecency, atAge, w, g));
-                g[0] += w * groupDr[group];
-                weights += w;
-            }
-
-            partial[block * 5] = value.Value;
-            partial[(block * 5) + 1] = g[0];
-            partial[(block * 5) + 2] = g[1] + (weights * r / alpha);
-            partial[(block * 5) + 3] = g[2] + (weights * lnBeta);
-            partial[(block * 5) + 4] = g[3] + (weights * s / beta);
-        }
-
-        if (Parallel && blocks > 1)
-        {
-            System.Threading.Tasks.Parallel.For(0, blocks, Block);
-        }
-        else
-        {
-            for (int block = 0; block < blocks; block++)
-            {
-                Block(block);
-            }
+                R = r,
+                Alpha = alpha,
+                S = s,
+                Beta = beta,
+                LnBeta = lnBeta,
+                GroupX = groupX,
+                PairAge = pairAge,
+                PairGroup = pairGroup,
+                RowRecency = rowRecency,
+                RowWeight = rowWeight,
+                RowPair = rowPair,
+                GroupConstant = groupConstant,
+                GroupDr = groupDr,
+                TableStart = tableStart,
+                TableTerms = tableTerms,
+                Table = tablePointer,
+                TableLength = table.Length,
+                Partial = partialPointer,
+                Rows = _rowRecency.Length,
+                ForkBlocks = Math.Max(1, ForkBlocks),
+            };
+            var root = new Node { Context = &context, First = 0, Count = blocks, Depth = Parallel ? ForkJoin.MaxDepth : 0 };
+            Run(&root);
         }
 
         var total = default(NeumaierSum);
@@ -278,11 +292,101 @@ internal sealed class ParetoNbdData
             }
         }
 
+        _scratch = scratchSet;
         gradient[0] = sums[0] * r;
         gradient[1] = sums[1] * alpha;
         gradient[2] = sums[2] * s;
         gradient[3] = sums[3] * beta;
         return total.Value;
+    }
+
+    /// <summary>One evaluation's inputs: parameters and pinned pointers to the rows and the per-x tables.</summary>
+    private unsafe struct Context
+    {
+        public double R, Alpha, S, Beta, LnBeta;
+        public double* GroupX, PairAge, RowRecency, RowWeight, GroupConstant, GroupDr, Table, Partial;
+        public int* PairGroup, RowPair, TableStart, TableTerms;
+        public int TableLength, Rows, ForkBlocks;
+    }
+
+    /// <summary>A run of blocks [First, First + Count) of the block tree.</summary>
+    private unsafe struct Node
+    {
+        public Context* Context;
+        public int First, Count, Depth;
+    }
+
+    private static unsafe void Run(void* state)
+    {
+        var node = (Node*)state;
+        if (node->Depth > 0 && node->Count >= 2 && node->Count >= node->Context->ForkBlocks)
+        {
+            int half = node->Count / 2;
+            var left = new Node { Context = node->Context, First = node->First, Count = half, Depth = node->Depth - 1 };
+            var right = new Node { Context = node->Context, First = node->First + half, Count = node->Count - half, Depth = node->Depth - 1 };
+            ForkJoin.Invoke(&Run, &left, &right);
+            return;
+        }
+
+        for (int block = node->First; block < node->First + node->Count; block++)
+        {
+            Block(node->Context, block);
+        }
+    }
+
+    private static unsafe ParetoNbdFactor FactorAt(Context* c, int group, double t)
+    {
+        int terms = c->TableTerms[group];
+        if (terms == 0)
+        {
+            return ParetoNbdLikelihood.Factor(c->R, c->Alpha, c->S, c->Beta, c->GroupX[group], t);
+        }
+
+        double z = ParetoNbdLikelihood.SeriesArgument(c->Alpha, c->Beta, t);
+        ParetoNbdLikelihood.Horner(new ReadOnlySpan<double>(c->Table + c->TableStart[group], 4 * terms), terms, z,
+            out double sum, out double sb, out double sc, out double sz);
+        return ParetoNbdLikelihood.Map(c->Alpha, c->Beta, t, sum, sb, sc, sz);
+    }
+
+    private static unsafe void Block(Context* c, int block)
+    {
+        double r = c->R, alpha = c->Alpha, s = c->S, beta = c->Beta;
+        Span<double> g = stackalloc double[4];
+        g.Clear();
+        var value = default(NeumaierSum);
+        double weights = 0;
+        int end = Math.Min(c->Rows, (block + 1) * BlockRows);
+        int lastPair = -1;
+        ParetoNbdFactor atAge = default;
+        double lnAlphaT = 0, lnBetaT = 0;
+        for (int i = block * BlockRows; i < end; i++)
+        {
+            int pair = c->RowPair[i];
+            int group = c->PairGroup[pair];
+            double age = c->PairAge[pair];
+            if (pair != lastPair)
+            {
+                atAge = FactorAt(c, group, age);
+                lnAlphaT = Math.Log(alpha + age);
+                lnBetaT = Math.Log(beta + age);
+                lastPair = pair;
+            }
+
+            double w = c->RowWeight[i];
+            double tx = c->RowRecency[i];
+            ParetoNbdFactor atRecency = tx == age ? atAge : FactorAt(c, group, tx);
+            value.Add((w * c->GroupConstant[group]) + ParetoNbdLikelihood.Row(r, alpha, s, beta, c->GroupX[group], tx, age, lnAlphaT, lnBetaT,
+                atRecency, atAge, w, g));
+            g[0] += w * c->GroupDr[group];
+            weights += w;
+        }
+
+        double* partial = c->Partial + (block * 5);
+        partial[0] = value.Value;
+        partial[1] = g[0];
+        partial[2] = g[1] + (weights * r / alpha);
+        partial[3] = g[2] + (weights * c->LnBeta);
+        partial[4] = g[3] + (weights * s / beta);
     }
 
     /// <summary>The minimised objective −LL/Σw with its gradient in log parameters.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using CustomerMetrics.Internal;
 
 namespace CustomerMetrics.Value.Models;
@@ -198,6 +200,20 @@ internal static class ParetoNbdLikelihood
     /// <summary>S, ∂S/∂b, ∂S/∂c, ∂S/∂z at z by Horner's rule on a table of <paramref name="terms"/> powers from <see cref="Coefficients"/>.</summary>
     public static void Horner(ReadOnlySpan<double> table, int terms, double z, out double sum, out double db, out double dc, out double dz)
     {
+        if (Vector256.IsHardwareAccelerated && table.Length >= 4 * terms)
+        {
+            // The four chains in one vector: the same products and sums in the same order as the scalar loop (no fusing).
+            ref double start = ref MemoryMarshal.GetReference(table);
+            Vector256<double> v = Vector256<double>.Zero, zv = Vector256.Create(z);
+            for (int k = (terms - 1) * 4; k >= 0; k -= 4)
+            {
+                v = (v * zv) + Vector256.LoadUnsafe(ref start, (nuint)k);
+            }
+
+            (sum, db, dc, dz) = (v.GetElement(0), v.GetElement(1), v.GetElement(2), v.GetElement(3));
+            return;
+        }
+
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         for (int k = (terms - 1) * 4; k >= 0; k -= 4)
         {

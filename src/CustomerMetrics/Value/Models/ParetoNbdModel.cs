@@ -247,7 +247,7 @@ public readonly record struct ParetoNbdModel : IPurchaseModel
     internal static double ScaledExponentialIntegral(double s, double z) => ModelMath.ScaledExponentialIntegral(s, z);
 
     /// <summary>β/(s−1) [1 − (β/(β+t))^(s−1)], the s = 1 limit β ln(1 + t/β) included; t = ∞ gives β/(s−1) for s &gt; 1.</summary>
-    private static double Growth(double s, double beta, double t)
+    internal static double Growth(double s, double beta, double t)
     {
         if (t == 0)
         {

@@ -18,7 +18,7 @@ namespace CustomerMetrics.Value.Models;
 /// <see cref="LifetimesWeeksPerMonth"/> (or 30) as <c>unitsPerMonth</c>.
 /// <threadsafety>Static and pure; safe from any thread.</threadsafety>
 /// </remarks>
-public static class ProbabilisticClv
+public static partial class ProbabilisticClv
 {
     /// <summary>The longest horizon accepted, in months (100 years); longer horizons throw.</summary>
     public const int MaxMonths = 1200;
@@ -217,13 +217,7 @@ public static class ProbabilisticClv
 
     private static void Check(BgNbdModel purchases, double unitsPerMonth, int months, double rate)
     {
-        Guard.PositiveFinite(unitsPerMonth);
-        if (months < 0 || months > MaxMonths)
-        {
-            ThrowHelper.ArgumentOutOfRange(nameof(months), months, "0 to 1200 months (ProbabilisticClv.MaxMonths, 100 years)");
-        }
-
-        Guard.NonNegativeFinite(rate, "monthlyDiscountRate");
+        CheckHorizon(unitsPerMonth, months, rate);
         if (!(purchases.R > 0))
         {
             ThrowHelper.InvalidOperation("The BgNbdModel has no parameters (it is default).");
@@ -245,20 +239,48 @@ public static class ProbabilisticClv
         double x, double tx, double age, double meanSpend, int index)
     {
         double value = spend.ConditionalChecked(x, meanSpend, index);
-        if (months == 0)
-        {
-            return 0;
-        }
+        return months == 0 ? 0 : value * DiscountedIncrements(new BgNbdResidual(purchases, x, tx, age), k, months, rate);
+    }
 
+    /// <summary>
+    /// Σᵢ₌₁ᴴ (E[Y(i·k)] − E[Y((i−1)·k)]) / (1 + d)ⁱ for one customer's conditional expectation E[Y(t) | history]: the
+    /// discounted purchases of the CLV of any transaction model (BG/NBD, Pareto/NBD).
+    /// </summary>
+    internal static double DiscountedIncrements<TResidual>(TResidual residual, double k, int months, double rate)
+        where TResidual : struct, IResidualPurchases
+    {
         double previous = 0, total = 0, discount = 1;
         for (int i = 1; i <= months; i++)
         {
-            double current = purchases.Conditional(i * k, x, tx, age);
+            double current = residual.Expected(i * k);
             discount /= 1 + rate;
             total += (current - previous) * discount;
             previous = current;
         }
 
-        return value * total;
+        return total;
+    }
+
+    /// <summary>Checks the horizon, the rate and the units per month shared by every CLV overload.</summary>
+    internal static void CheckHorizon(double unitsPerMonth, int months, double rate)
+    {
+        Guard.PositiveFinite(unitsPerMonth);
+        if (months < 0 || months > MaxMonths)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(months), months, "0 to 1200 months (ProbabilisticClv.MaxMonths, 100 years)");
+        }
+
+        Guard.NonNegativeFinite(rate, "monthlyDiscountRate");
+    }
+
+    /// <summary>One customer's E[Y(t) | x, tₓ, T] under a transaction model.</summary>
+    internal interface IResidualPurchases
+    {
+        double Expected(double t);
+    }
+
+    private readonly struct BgNbdResidual(BgNbdModel model, double x, double tx, double age) : IResidualPurchases
+    {
+        public double Expected(double t) => model.Conditional(t, x, tx, age);
     }
 }

@@ -1,3 +1,4 @@
+using CustomerMetrics.Value;
 using CustomerMetrics.Value.Models;
 using MathNet.Numerics.Distributions;
 
@@ -11,6 +12,26 @@ namespace CustomerMetrics.Tests.Value.Models;
 public class ParetoNbdIntervalTests
 {
     private static readonly ParetoNbdModel Truth = new(0.8, 8, 0.9, 12);
+
+    /// <summary>Spend truth near CDNOW's (Fader, Hardie &amp; Lee 2005: p = 6.25, q = 3.74, γ = 15.44).</summary>
+    private static readonly GammaGammaModel SpendTruth = new(6, 4, 15);
+
+    /// <summary>
+    /// Mean spend of each customer's x repeat purchases under the Gamma-Gamma model: ν ~ Gamma(q, γ), each spend ~ Gamma(p, ν),
+    /// so the mean of x spends ~ Gamma(p x, ν x); 0 when x = 0. Its own seed, so the purchase histories are unchanged.
+    /// </summary>
+    internal static double[] SimulateSpend(GammaGammaModel m, double[] x, int seed)
+    {
+        var random = new Random(seed);
+        var mean = new double[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            double nu = Gamma.Sample(random, m.Q, m.Gamma);
+            mean[i] = x[i] > 0 ? Gamma.Sample(random, m.P * x[i], nu * x[i]) : 0;
+        }
+
+        return mean;
+    }
 
     /// <summary>First purchase at 0, exponential gaps at rate λ ~ Gamma(r, α), death at an exponential time with rate μ ~ Gamma(s, β).</summary>
     internal static (double[] X, double[] Tx, double[] T, double[] Holdout) Simulate(ParetoNbdModel m, int n, int seed, double holdout = 0)
@@ -52,7 +73,9 @@ public class ParetoNbdIntervalTests
         double trueAlive = Truth.ProbabilityAlive(2, 20, 38);
         double trueConditional = Truth.ConditionalExpectedPurchases(39, 2, 20, 38);
         double trueDert = Truth.DiscountedExpectedResidualTransactions(0.01, 2, 20, 38);
-        int expected = 0, alive = 0, conditional = 0, dert = 0, used = 0;
+        double k = ProbabilisticClv.UnitsPerMonth(PeriodUnit.Week);
+        double trueClv = ProbabilisticClv.Discounted(Truth, SpendTruth, k, 12, 0.01, 2, 20, 38, 30);
+        int expected = 0, alive = 0, conditional = 0, dert = 0, clv = 0, used = 0;
         for (int rep = 0; rep < reps; rep++)
         {
             var (x, tx, t, _) = Simulate(Truth, 800, 2000 + rep);
@@ -64,13 +87,78 @@ public class ParetoNbdIntervalTests
             alive += u.ProbabilityAlive(2, 20, 38).Contains(trueAlive) ? 1 : 0;
             conditional += u.ConditionalExpectedPurchases(39, 2, 20, 38).Contains(trueConditional) ? 1 : 0;
             dert += u.DiscountedExpectedResidualTransactions(0.01, 2, 20, 38).Contains(trueDert) ? 1 : 0;
+
+            // CLV with a Gamma-Gamma spend model fitted on the same customers: the joint (block-diagonal) delta method.
+            double[] spend = SimulateSpend(SpendTruth, x, 9000 + rep);
+            var summary = RfmSummary.FromColumns(Enumerable.Range(0, x.Length).ToArray(), x, tx, t, spend, PeriodUnit.Week);
+            var joint = ParetoNbdUncertainty.Estimate(fit, GammaGamma.Fit(summary), summary);
+            Assert.True(joint.HasCovariance, fit.ToString());
+            clv += joint.Clv(k, 12, 0.01, 2, 20, 38, 30).Contains(trueClv) ? 1 : 0;
         }
 
-        Console.WriteLine($"Pareto/NBD delta coverage over {used}: E[X(39)] {expected}, P(alive) {alive}, E[Y(39)|·] {conditional}, DERT {dert}");
+        Console.WriteLine($"Pareto/NBD delta coverage over {used}: E[X(39)] {expected}, P(alive) {alive}, E[Y(39)|·] {conditional}, DERT {dert}, CLV {clv}");
         AssertCoverage(expected, used, "E[X(39)]");
         AssertCoverage(alive, used, "P(alive)");
         AssertCoverage(conditional, used, "E[Y(39)|x, tx, T]");
         AssertCoverage(dert, used, "DERT");
+        AssertCoverage(clv, used, "CLV (Gamma-Gamma spend)");
+    }
+
+    [Fact]
+    public void Clv_intervals_bracket_their_estimates_and_need_the_spend_model()
+    {
+        var d = CdnowSummary.Data;
+        var summary = RfmSummary.FromColumns(Enumerable.Range(0, d.Frequency.Length).ToArray(), d.Frequency, d.Recency, d.Age, d.MeanSpend, PeriodUnit.Week);
+        var purchases = ParetoNbdTests.Cdnow.Value;
+        var spend = GammaGammaTests.Cdnow.Value;
+        var u = ParetoNbdUncertainty.Estimate(purchases, spend, summary);
+        double k = ProbabilisticClv.UnitsPerMonth(PeriodUnit.Week);
+
+        // The point CLV by its definition from the public predictions (month by month, discounted at each month's end).
+        double clv = ProbabilisticClv.Discounted(purchases, spend, k, 12, 0.01, 2, 30.43, 38.86, 22.35);
+        double byDefinition = 0;
+        for (int month = 1; month <= 12; month++)
+        {
+            double increment = purchases.ConditionalExpectedPurchases(month * k, 2, 30.43, 38.86) - purchases.ConditionalExpectedPurchases((month - 1) * k, 2, 30.43, 38.86);
+            byDefinition += increment / Math.Pow(1.01, month);
+        }
+
+        byDefinition *= spend.ConditionalExpectedAverageSpend(2, 22.35);
+        Assert.Equal(byDefinition, clv, 1e-12 * byDefinition);
+        Assert.Equal(spend.ConditionalExpectedAverageSpend(2, 22.35) * purchases.ConditionalExpectedPurchases(24 * k, 2, 30.43, 38.86),
+            ProbabilisticClv.Discounted(purchases, spend, k, 24, 0, 2, 30.43, 38.86, 22.35), 1e-9);
+        Assert.Equal(0, ProbabilisticClv.Discounted(purchases, spend, k, 0, 0.01, 2, 30.43, 38.86, 22.35));
+
+        var interval = u.Clv(k, 12, 0.01, 2, 30.43, 38.86, 22.35);
+        Assert.True(interval.Lower < clv && clv < interval.Upper, interval.ToString());
+        Assert.Equal(Math.Log(clv), Math.Log(Math.Sqrt(interval.Lower * interval.Upper)), 1e-9);
+        Assert.Equal(7, u.LogParameterCovariance().GetLength(0));
+        Assert.Equal(0, u.LogParameterCovariance()[0, 5]); // block-diagonal: separate fits
+        Assert.Equal(spend, u.Spend);
+
+        // The summary overload equals the scalar one customer by customer; the base interval brackets their sum.
+        var values = new double[summary.Count];
+        ProbabilisticClv.Discounted(purchases, spend, summary, 12, 0.01, values);
+        for (int i = 0; i < 50; i++)
+        {
+            Assert.Equal(ProbabilisticClv.Discounted(purchases, spend, k, 12, 0.01, d.Frequency[i], d.Recency[i], d.Age[i], d.MeanSpend[i]), values[i]);
+        }
+
+        var total = u.BaseClv(summary, 12, 0.01);
+        Assert.True(total.Contains(values.Sum()), total.ToString());
+        Assert.True(total.Width / values.Sum() < interval.Width / clv); // the base total is relatively tighter than one customer
+
+        // No spend model ⇒ no CLV interval; bad arguments throw.
+        var purchasesOnly = ParetoNbdUncertainty.Estimate(purchases, summary);
+        Assert.Null(purchasesOnly.Spend);
+        Assert.Equal(4, purchasesOnly.LogParameterCovariance().GetLength(0));
+        Assert.Throws<InvalidOperationException>(() => purchasesOnly.Clv(k, 12, 0.01, 2, 30.43, 38.86, 22.35));
+        Assert.Throws<InvalidOperationException>(() => purchasesOnly.BaseClv(summary, 12, 0.01));
+        Assert.Throws<ArgumentOutOfRangeException>(() => u.Clv(k, -1, 0.01, 2, 30.43, 38.86, 22.35));
+        Assert.Throws<ArgumentOutOfRangeException>(() => u.Clv(k, 12, 0.01, 2, 40, 38.86, 22.35));
+        Assert.Throws<ArgumentOutOfRangeException>(() => u.Clv(k, 12, 0.01, 2, 30.43, 38.86, 22.35, confidenceLevel: 1));
+        Assert.Throws<InvalidOperationException>(() => ProbabilisticClv.Discounted(default(ParetoNbdModel), spend, k, 12, 0.01, 2, 30.43, 38.86, 22.35));
+        Assert.Throws<InvalidOperationException>(() => ParetoNbdUncertainty.Estimate(purchases, default, summary));
     }
 
     [Fact]

@@ -65,6 +65,59 @@ public class ParetoNbdTests
 
     [Theory]
     [MemberData(nameof(ParameterSets))]
+    public void Forked_block_tree_gives_the_same_bits_as_one_thread(double r, double alpha, double s, double beta)
+    {
+        // CDNOW (1,016 distinct rows: 4 blocks) and simulated data with continuous recency (~15,000 rows): every node forced to fork
+        // (ForkBlocks = 1), the default threshold, and one thread give the same value and gradient, bit for bit.
+        var d = CdnowSummary.Data;
+        var (sx, stx, st) = Simulate(0.553, 10.578, 0.606, 11.669, 40_000, 5);
+        double[] log = [Math.Log(r), Math.Log(alpha), Math.Log(s), Math.Log(beta)];
+        foreach (var (x, tx, t) in new[] { (d.Frequency, d.Recency, d.Age), (sx, stx, st) })
+        {
+            var serialGradient = new double[4];
+            double serial = new ParetoNbdData(x, tx, t, default, "test") { Parallel = false }.LogLikelihood(log, serialGradient);
+            foreach (int forkBlocks in new[] { 1, 2, int.MaxValue })
+            {
+                var data = new ParetoNbdData(x, tx, t, default, "test") { ForkBlocks = forkBlocks };
+                for (int repeat = 0; repeat < 3; repeat++) // the reused scratch gives the same bits every time
+                {
+                    var gradient = new double[4];
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(serial), BitConverter.DoubleToInt64Bits(data.LogLikelihood(log, gradient)));
+                    Assert.Equal(serialGradient, gradient);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Large_fit_from_a_subsample_start_reaches_the_maximum_of_the_usual_start()
+    {
+        // 50,000 simulated customers with continuous recency (≥ 16,384 distinct rows: the subsample start is taken). The fit
+        // from the usual start (r = s = 1, no subsample) through the same optimiser is the reference: the log-likelihoods
+        // agree to 1e-8 relative and the parameters to their optimisation tolerance.
+        var (x, tx, t) = Simulate(0.553, 10.578, 0.606, 11.669, 50_000, 11);
+        var data = new ParetoNbdData(x, tx, t, default, "test");
+        Assert.True(data.DistinctRows >= ParetoNbd.SubsampleThreshold, data.DistinctRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ParetoNbdModel fit = ParetoNbd.Fit(x, tx, t);
+        Assert.True(fit.FitInfo.Converged, fit.ToString());
+        var reference = ModelOptimizer.Minimize(data.Objective, ParetoNbd.Start(data), "test");
+        Assert.True(reference.Info.Converged);
+        double referenceLl = data.LogLikelihood(reference.LogParameters, new double[4]);
+        Assert.Equal(referenceLl, fit.LogLikelihood, 1e-8 * Math.Abs(referenceLl));
+        Assert.Equal(Math.Exp(reference.LogParameters[0]), fit.R, 1e-4 * fit.R);
+        Assert.Equal(Math.Exp(reference.LogParameters[3]), fit.Beta, 1e-3 * fit.Beta);
+        Assert.True(fit.FitInfo.Evaluations < reference.Info.Evaluations, $"{fit.FitInfo} vs {reference.Info}");
+
+        // CDNOW (below the threshold) still reproduces the previous fit: the usual start on one thread, LL to 1e-8 relative.
+        var d = CdnowSummary.Data;
+        var serial = new ParetoNbdData(d.Frequency, d.Recency, d.Age, default, "test") { Parallel = false };
+        var previous = ModelOptimizer.Minimize(serial.Objective, ParetoNbd.Start(serial), "test");
+        double previousLl = serial.LogLikelihood(previous.LogParameters, new double[4]);
+        Assert.Equal(previousLl, Cdnow.Value.LogLikelihood, 1e-8 * Math.Abs(previousLl));
+    }
+
+    [Theory]
+    [MemberData(nameof(ParameterSets))]
     public void Customer_log_likelihood_matches_numerical_integration_up_to_10000_purchases(double r, double alpha, double s, double beta)
     {
         var model = new ParetoNbdModel(r, alpha, s, beta);
