@@ -11,7 +11,9 @@ namespace CustomerMetrics.Surveys;
 /// A response adds <c>PackedIncrement[min(score, 11)]</c> (1, 2²¹ or 2⁴², and 0 for a score above 10) to its group's
 /// counter: one load-add-store, no branch on the category. Two tables, responses alternating between them, halve the
 /// store-to-load chain when neighbouring responses share a group (data sorted by segment); above
-/// <see cref="PackedTwoTableGroups"/> groups one table keeps the counters in L2. Every <see cref="PackedFlushLength"/>
+/// <see cref="PackedTwoTableGroups"/> groups one table keeps the counters in L2. The loops take one response (one table)
+/// or one pair (two tables) per iteration: unrolling four responses with one range check for all four ran 2.5–3× slower
+/// in a scratch measurement (100 M responses, G = 17, 1,000 and 65,536, AVX2 host), as did a shift-built increment. Every <see cref="PackedFlushLength"/>
 /// responses (so no field can exceed 2²¹ − 1) the fields are added to the wide counts and the tables cleared. Invalid
 /// scores add nothing; a block whose fields sum to fewer responses than it holds is scanned again to count them per
 /// group (dirty data only).
@@ -94,21 +96,22 @@ internal static partial class GroupedKernel
         uint limit = (uint)groupCount;
         int n = scores.Length;
         int i = 0;
-        for (; i <= n - 4; i += 4)
+        for (; i <= n - 2; i += 2)
         {
             uint g0 = uint.CreateTruncating(Unsafe.Add(ref g, i));
-            uint g1 = uint.CreateTruncating(Unsafe.Add(ref g, i + 1));
-            uint g2 = uint.CreateTruncating(Unsafe.Add(ref g, i + 2));
-            uint g3 = uint.CreateTruncating(Unsafe.Add(ref g, i + 3));
-            if (Math.Max(Math.Max(g0, g1), Math.Max(g2, g3)) >= limit)
+            if (g0 >= limit)
             {
                 ThrowGroup(groups, groupCount, offset);
             }
 
             Unsafe.Add(ref t0, (nint)g0) += Unsafe.Add(ref inc, (nint)Math.Min(uint.CreateTruncating(Unsafe.Add(ref s, i)), 11u));
+            uint g1 = uint.CreateTruncating(Unsafe.Add(ref g, i + 1));
+            if (g1 >= limit)
+            {
+                ThrowGroup(groups, groupCount, offset);
+            }
+
             Unsafe.Add(ref t1, (nint)g1) += Unsafe.Add(ref inc, (nint)Math.Min(uint.CreateTruncating(Unsafe.Add(ref s, i + 1)), 11u));
-            Unsafe.Add(ref t0, (nint)g2) += Unsafe.Add(ref inc, (nint)Math.Min(uint.CreateTruncating(Unsafe.Add(ref s, i + 2)), 11u));
-            Unsafe.Add(ref t1, (nint)g3) += Unsafe.Add(ref inc, (nint)Math.Min(uint.CreateTruncating(Unsafe.Add(ref s, i + 3)), 11u));
         }
 
         PackedTally1(scores[i..], groups[i..], groupCount, counters, offset + i);
@@ -126,23 +129,6 @@ internal static partial class GroupedKernel
         uint limit = (uint)groupCount;
         int n = scores.Length;
         int i = 0;
-        for (; i <= n - 4; i += 4)
-        {
-            uint g0 = uint.CreateTruncating(Unsafe.Add(ref g, i));
-            uint g1 = uint.CreateTruncating(Unsafe.Add(ref g, i + 1));
-            uint g2 = uint.CreateTruncating(Unsafe.Add(ref g, i + 2));
-            uint g3 = uint.CreateTruncating(Unsafe.Add(ref g, i + 3));
-            if (Math.Max(Math.Max(g0, g1), Math.Max(g2, g3)) >= limit)
-            {
-                ThrowGroup(groups, groupCount, offset);
-            }
-
-            Unsafe.Add(ref t, (nint)g0) += Unsafe.Add(ref inc, (nint)Math.Min(uint.CreateTruncating(Unsafe.Add(ref s, i)), 11u));
-            Unsafe.Add(ref t, (nint)g1) += Unsafe.Add(ref inc, (nint)Math.Min(uint.CreateTruncating(Unsafe.Add(ref s, i + 1)), 11u));
-            Unsafe.Add(ref t, (nint)g2) += Unsafe.Add(ref inc, (nint)Math.Min(uint.CreateTruncating(Unsafe.Add(ref s, i + 2)), 11u));
-            Unsafe.Add(ref t, (nint)g3) += Unsafe.Add(ref inc, (nint)Math.Min(uint.CreateTruncating(Unsafe.Add(ref s, i + 3)), 11u));
-        }
-
         for (; i < n; i++)
         {
             uint group = uint.CreateTruncating(Unsafe.Add(ref g, i));
