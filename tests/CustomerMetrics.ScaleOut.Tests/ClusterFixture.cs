@@ -8,14 +8,19 @@ namespace CustomerMetrics.ScaleOut.Tests;
 /// <summary>Builds in-process Orleans clusters (several silos in the test process) with the sample's serialization.</summary>
 public static class ClusterFixture
 {
-    public static async Task<InProcessTestCluster> StartAsync(short silos)
+    /// <summary>
+    /// Starts a cluster of <paramref name="silos"/> silos. <paramref name="responseTimeout"/> is the client's wait for a
+    /// grain call: short where a test stops a silo and wants the coordinator to notice, Orleans' default 30 s otherwise,
+    /// so that a loaded test machine (the library's tests run beside these) does not turn a slow call into a reload.
+    /// </summary>
+    public static async Task<InProcessTestCluster> StartAsync(short silos, TimeSpan responseTimeout)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) => silo.Services.AddSerializer(s => s.AddCustomerMetricsJson()));
         builder.ConfigureClient(client =>
         {
             client.Services.AddSerializer(s => s.AddCustomerMetricsJson());
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = responseTimeout);
         });
         InProcessTestCluster cluster = builder.Build();
         await cluster.DeployAsync();
@@ -47,7 +52,7 @@ public sealed class ThreeSiloCluster : IAsyncLifetime
 {
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Cluster = await ClusterFixture.StartAsync(3);
+    public async Task InitializeAsync() => Cluster = await ClusterFixture.StartAsync(3, TimeSpan.FromSeconds(30));
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }

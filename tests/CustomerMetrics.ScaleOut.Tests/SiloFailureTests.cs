@@ -15,7 +15,7 @@ public sealed class SiloFailureTests(DataFixture data, ITestOutputHelper output)
     public async Task A_stopped_silo_fails_a_run_without_retries_and_is_recovered_by_a_run_with_retries()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await using InProcessTestCluster cluster = await ClusterFixture.StartAsync(4);
+        await using InProcessTestCluster cluster = await ClusterFixture.StartAsync(4, TimeSpan.FromSeconds(5));
         output.WriteLine($"{clock.Elapsed}: cluster up");
         InProcessSiloHandle primary = cluster.Silos[0];
         const int partitions = 12;
