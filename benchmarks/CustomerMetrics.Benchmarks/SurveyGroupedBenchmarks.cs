@@ -19,6 +19,7 @@ public class SurveyGroupedBenchmarks
     private byte[] _byteGroups = [];
     private ushort[] _ushortGroups = [];
     private long[] _counts = [];
+    private long[] _csatCounts = [];
     private NpsResult[] _nps = [];
     private CsatResult[] _csat = [];
 
@@ -55,6 +56,7 @@ public class SurveyGroupedBenchmarks
         }
 
         _counts = new long[G * 3];
+        _csatCounts = new long[G * 5];
         _nps = new NpsResult[G];
         _csat = new CsatResult[G];
     }
@@ -116,6 +118,28 @@ public class SurveyGroupedBenchmarks
         return _nps[0];
     }
 
+    [Benchmark]
+    public long ScalarGroupedLoopCsat()
+    {
+        long[] counts = _csatCounts;
+        Array.Clear(counts);
+        byte[] ratings = _ratings;
+        for (int i = 0; i < ratings.Length; i++)
+        {
+            int group = G <= 256 ? _byteGroups[i] : _ushortGroups[i];
+            int rating = ratings[i];
+            if (rating < 1 || rating > 5)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rating));
+            }
+
+            counts[(group * 5) + rating - 1]++;
+        }
+
+        return counts[0];
+    }
+
+    /// <summary>CSAT per group through the library (ratings 1–5), to compare with <see cref="ScalarGroupedLoopCsat"/>.</summary>
     [Benchmark]
     public CsatResult LibraryCsat()
     {

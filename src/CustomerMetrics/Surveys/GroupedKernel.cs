@@ -245,18 +245,35 @@ internal static partial class GroupedKernel
         int i = 0;
         for (; i <= n - 4; i += 4)
         {
+            // One response at a time (load, check, increment): checking four ids at once before the increments ran
+            // 2.5–3× slower in a scratch measurement of the packed NPS loops, which had the same shape.
             uint g0 = uint.CreateTruncating(Unsafe.Add(ref g, i));
-            uint g1 = uint.CreateTruncating(Unsafe.Add(ref g, i + 1));
-            uint g2 = uint.CreateTruncating(Unsafe.Add(ref g, i + 2));
-            uint g3 = uint.CreateTruncating(Unsafe.Add(ref g, i + 3));
-            if (Math.Max(Math.Max(g0, g1), Math.Max(g2, g3)) >= limit)
+            if (g0 >= limit)
             {
                 ThrowGroup(groups, groupCount, offset);
             }
 
             Unsafe.Add(ref t0, (nint)((g0 * (uint)stride) + TSlots.Slot(uint.CreateTruncating(Unsafe.Add(ref s, i)), points)))++;
+            uint g1 = uint.CreateTruncating(Unsafe.Add(ref g, i + 1));
+            if (g1 >= limit)
+            {
+                ThrowGroup(groups, groupCount, offset);
+            }
+
             Unsafe.Add(ref t1, (nint)((g1 * (uint)stride) + TSlots.Slot(uint.CreateTruncating(Unsafe.Add(ref s, i + 1)), points)))++;
+            uint g2 = uint.CreateTruncating(Unsafe.Add(ref g, i + 2));
+            if (g2 >= limit)
+            {
+                ThrowGroup(groups, groupCount, offset);
+            }
+
             Unsafe.Add(ref t2, (nint)((g2 * (uint)stride) + TSlots.Slot(uint.CreateTruncating(Unsafe.Add(ref s, i + 2)), points)))++;
+            uint g3 = uint.CreateTruncating(Unsafe.Add(ref g, i + 3));
+            if (g3 >= limit)
+            {
+                ThrowGroup(groups, groupCount, offset);
+            }
+
             Unsafe.Add(ref t3, (nint)((g3 * (uint)stride) + TSlots.Slot(uint.CreateTruncating(Unsafe.Add(ref s, i + 3)), points)))++;
         }
 
