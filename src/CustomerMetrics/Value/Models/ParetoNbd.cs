@@ -1,3 +1,5 @@
+using MathNet.Numerics.LinearAlgebra;
+
 namespace CustomerMetrics.Value.Models;
 
 /// <summary>
@@ -49,7 +51,8 @@ public static class ParetoNbd
 
     /// <summary>
     /// Distinct rows per customer set above which the fit starts from a fit on a systematic subsample (every k-th distinct
-    /// row of the (x, T, tₓ) order, about <see cref="SubsampleRows"/> rows): the full data then need fewer BFGS iterations.
+    /// row of the (x, T, tₓ) order, about <see cref="SubsampleRows"/> rows) and the subsample's Hessian as the first curvature
+    /// (<see cref="ModelOptimizer.MinimizeWarm"/>): the full data then need about 6 BFGS iterations instead of about 21 (27 from the usual start).
     /// </summary>
     internal const int SubsampleThreshold = 16_384;
 
@@ -59,6 +62,7 @@ public static class ParetoNbd
     internal static ParetoNbdModel Fit(ParetoNbdData data, PeriodUnit? unit)
     {
         double[] start = Start(data);
+        Matrix<double>? warm = null;
         if (data.DistinctRows >= SubsampleThreshold)
         {
             // A start from the subsample's maximum (a stratified sample: rows are ordered by x, T, tₓ); if that fit fails
@@ -70,6 +74,7 @@ public static class ParetoNbd
                 if (first.Info.Converged)
                 {
                     start = first.LogParameters;
+                    warm = first.ObjectiveHessian;
                 }
             }
             catch (ModelFitException)
@@ -78,7 +83,11 @@ public static class ParetoNbd
             }
         }
 
-        var result = ModelOptimizer.Minimize(data.Objective, start, Name);
+        // From the subsample's maximum, BFGS whose first inverse Hessian is the subsample's (its objective is per unit weight,
+        // like the full data's): about 6 iterations instead of about 21 from an identity; MathNet's BFGS from that start
+        // when the warm search fails.
+        var result = (warm is null ? null : ModelOptimizer.MinimizeWarm(data.Objective, start, warm, Name, 0, 0))
+            ?? ModelOptimizer.Minimize(data.Objective, start, Name);
         double[] p = result.LogParameters;
         double ll = data.LogLikelihood(p, new double[4]);
 

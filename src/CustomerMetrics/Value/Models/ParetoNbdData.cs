@@ -16,8 +16,12 @@ internal sealed class ParetoNbdData
     /// <summary>Rows per block of the parallel sum (fixed: the blocks, hence the result, do not depend on the cores).</summary>
     internal const int BlockRows = 256;
 
-    /// <summary>The most series terms tabulated per distinct x (z ≤ about 0.86); beyond, the per-row series.</summary>
-    internal const int MaxTableTerms = 256;
+    /// <summary>
+    /// The most series terms tabulated per distinct x (z ≤ about 0.96); beyond, the per-row series. 1,024 covers the
+    /// optimiser's ridge probes (one parameter moved by e^±2 from a CDNOW-like optimum gives z ≈ 0.87, ~300 terms), which
+    /// with the former 256 fell back to the per-row series at several times an evaluation's cost.
+    /// </summary>
+    internal const int MaxTableTerms = 1_024;
 
     private readonly double[] _groupX;     // distinct x
     private readonly double[] _pairAge;    // distinct (x, T): T
@@ -200,6 +204,7 @@ internal sealed class ParetoNbdData
         public readonly int[] TableStart = new int[groups];
         public readonly int[] TableTerms = new int[groups];
         public readonly double[] Partial = new double[blocks * 5];
+        public readonly double[] Coefficients = new double[4 * MaxTableTerms];
         public double[] Table = new double[Math.Min(groups, 64) * 4 * 32];
     }
 
@@ -225,7 +230,7 @@ internal sealed class ParetoNbdData
 
         // x-only constants, and the series coefficients per distinct x.
         double[] table = scratchSet.Table;
-        Span<double> scratch = stackalloc double[4 * MaxTableTerms];
+        Span<double> scratch = scratchSet.Coefficients;
         int used = 0;
         for (int g = 0; g < groups; g++)
         {
