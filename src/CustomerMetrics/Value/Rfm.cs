@@ -38,7 +38,16 @@ public static partial class Rfm
     /// <para>Thread safety: pure; concurrent calls are safe.</para>
     /// </remarks>
     public static RfmSummary Summarize(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts,
-        DateOnly observationEnd, RfmOptions options = default)
+        DateOnly observationEnd, RfmOptions options = default) =>
+        SummarizeCore(customerIds, dates, amounts, observationEnd, options, DefaultForkRows);
+
+    /// <summary>
+    /// <see cref="Summarize(ReadOnlySpan{int}, ReadOnlySpan{DateOnly}, ReadOnlySpan{double}, DateOnly, RfmOptions)"/> with the
+    /// fork threshold exposed: with ids in a compact range and at least <paramref name="forkRows"/> rows in the window, the
+    /// id range is split in two halves processed on both cores (<c>int.MaxValue</c>: one core). Results are bit-identical.
+    /// </summary>
+    internal static RfmSummary SummarizeCore(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts,
+        DateOnly observationEnd, RfmOptions options, int forkRows)
     {
         Guard.SameLength(customerIds.Length, dates.Length);
         Guard.SameLength(customerIds.Length, amounts.Length);
@@ -87,9 +96,13 @@ public static partial class Rfm
         int used = amounts.Length - (int)excluded;
         long idRange = (long)max - min + 1;
         return used > 0 && idRange <= (long)used + DirectSlack && idRange <= Array.MaxLength / 2
-            ? SummarizeCompactIds(customerIds, dates, amounts, observationEnd, options, min, max - min + 1, used, excluded, dateOrdered)
+            ? SummarizeCompactIds(customerIds, dates, amounts, observationEnd, options, min, max - min + 1, used, excluded, dateOrdered,
+                forkRows)
             : SummarizeGrouped(customerIds, dates, amounts, observationEnd, options, used, excluded);
     }
 
     private const int DirectSlack = 1 << 16;
+
+    /// <summary>Rows (in the window) from which the compact-id path splits its id range across two cores.</summary>
+    internal const int DefaultForkRows = 1 << 18;
 }
