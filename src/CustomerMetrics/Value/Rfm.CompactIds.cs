@@ -58,12 +58,12 @@ public static partial class Rfm
 
                 // Every element is written below, so the columns skip zeroing.
                 var columns = new CompactColumns(
-                    GC.AllocateUninitializedArray<int>(customers, pinned: true),
-                    GC.AllocateUninitializedArray<double>(customers, pinned: true),
-                    GC.AllocateUninitializedArray<double>(customers, pinned: true),
-                    GC.AllocateUninitializedArray<double>(customers, pinned: true),
-                    GC.AllocateUninitializedArray<double>(customers, pinned: true),
-                    GC.AllocateUninitializedArray<double>(customers, pinned: true));
+                    GC.AllocateUninitializedArray<int>(customers),
+                    GC.AllocateUninitializedArray<double>(customers),
+                    GC.AllocateUninitializedArray<double>(customers),
+                    GC.AllocateUninitializedArray<double>(customers),
+                    GC.AllocateUninitializedArray<double>(customers),
+                    GC.AllocateUninitializedArray<double>(customers));
                 fixed (int* outIds = columns.Ids)
                 fixed (double* outFrequency = columns.Frequency)
                 fixed (double* outRecency = columns.Recency)
@@ -96,7 +96,7 @@ public static partial class Rfm
         }
     }
 
-    /// <summary>The output columns of the compact path (allocated pinned, so the halves can write through pointers).</summary>
+    /// <summary>The output columns of the compact path (pinned by <c>fixed</c> while the halves write through pointers).</summary>
     private readonly record struct CompactColumns(int[] Ids, double[] Frequency, double[] Recency, double[] Age, double[] Monetary,
         double[] Total);
 
