@@ -33,7 +33,8 @@ public static partial class Rfm
     /// Sums are double precision with Neumaier compensation. Cost: O(n) plus a sort of any customer whose rows are not in
     /// date order. Memory: the output columns (44 bytes per customer); with ids in a compact range (max − min ≤ rows +
     /// 65,536) a pooled running state of 48 bytes per id in the range, plus pooled scratch of 16 bytes per row for at most
-    /// 2²⁰ rows when the log is in date order (memory bounded by customers) or for every row otherwise; with ids spread
+    /// 2²⁰ rows when the log is in date order (memory bounded by customers; twice that when split across two cores from
+    /// 2¹⁸ rows) or for every row otherwise; with ids spread
     /// wider, a dictionary of the distinct ids and 12 bytes of pooled scratch per row. Allocates the result (and that dictionary).
     /// <para>Thread safety: pure; concurrent calls are safe.</para>
     /// </remarks>
