@@ -67,6 +67,15 @@ public class ValueRfmBenchmarks
         return ids + days + amounts;
     }
 
+    /// <summary>The previous one-core path (fork threshold never reached), kept as the same-run baseline for the split.</summary>
+    [Benchmark]
+    public int RfmSummarizeOneCore() => Rfm.SummarizeCore(_ids, _dates, _amounts, End, RfmOptions.Weeks, int.MaxValue).Count;
+
+    /// <summary>The previous one-core path on the shuffled rows.</summary>
+    [Benchmark]
+    public int RfmSummarizeUnorderedOneCore() =>
+        Rfm.SummarizeCore(_shuffledIds, _shuffledDates, _shuffledAmounts, End, RfmOptions.Weeks, int.MaxValue).Count;
+
     [Benchmark]
     public int RfmSummarize() => Rfm.Summarize(_ids, _dates, _amounts, End, RfmOptions.Weeks).Count;
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using CustomerMetrics.Internal;
 
 namespace CustomerMetrics.Value;
 
@@ -10,15 +11,16 @@ public static partial class Rfm
     /// Ids in a compact range: per-id running state (memory linear in the id range). The rows are radix-partitioned by id
     /// block (at most 256 blocks) so that the state updates of one block stay in cache. Date-ordered rows stream through
     /// in chunks of 2²⁰ rows (scratch 16 bytes per chunk row); other rows are partitioned whole (16 bytes per row),
-    /// each block is counting-sorted by id and each customer's rows sorted by period when out of order. A sequential
-    /// compaction then writes the columns in id order.
+    /// each block is counting-sorted by id and each customer's rows sorted by period when out of order. A compaction
+    /// then writes the columns in id order. With at least <paramref name="forkRows"/> rows and two or more blocks, the
+    /// blocks are split in two halves of the id range, each run on its own core with its own scratch: a customer's rows all
+    /// fall in one half and reach its state in the same order as on one core, so the results are bit-identical.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static RfmSummary SummarizeCompactIds(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates,
+    private static unsafe RfmSummary SummarizeCompactIds(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates,
         ReadOnlySpan<double> amounts, DateOnly observationEnd, RfmOptions options, int min, int range, int used, long excluded,
-        bool dateOrdered)
+        bool dateOrdered, int forkRows)
     {
-        const int ChunkRows = 1 << 20;
         const int MaxBlocks = 256;
         int endDay = observationEnd.DayNumber;
         bool whole = options.Counting == PeriodCounting.WholePeriods;
@@ -30,27 +32,161 @@ public static partial class Rfm
         }
 
         int blocks = ((range - 1) >> shift) + 1;
-        int chunkLength = dateOrdered ? Math.Min(ChunkRows, customerIds.Length) : customerIds.Length;
+        bool fork = used >= forkRows && blocks >= 2 && ForkJoin.MaxDepth > 0;
         RfmState[] pooled = ArrayPool<RfmState>.Shared.Rent(range);
-        long[] keyPool = ArrayPool<long>.Shared.Rent(chunkLength);
-        double[] amountPool = ArrayPool<double>.Shared.Rent(chunkLength);
-        int[] cursorPool = ArrayPool<int>.Shared.Rent(blocks + 1);
         try
         {
-            Span<RfmState> states = pooled.AsSpan(0, range);
-            states.Clear();
-            Span<long> keys = keyPool.AsSpan(0, chunkLength);
-            Span<double> spend = amountPool.AsSpan(0, chunkLength);
-            Span<int> cursor = cursorPool.AsSpan(0, blocks + 1);
-            for (int chunkStart = 0; chunkStart < customerIds.Length; chunkStart += chunkLength)
+            fixed (int* ids = customerIds)
+            fixed (DateOnly* days = dates)
+            fixed (double* money = amounts)
+            fixed (RfmState* states = pooled)
             {
-                int chunkEnd = Math.Min(customerIds.Length, chunkStart + chunkLength);
+                var rows = new CompactRows(ids, (int*)days, money, customerIds.Length, states, range, min, shift, endDay, unit, whole,
+                    dateOrdered);
+                var left = new CompactWork(&rows, 0, fork ? blocks / 2 : blocks);
+                var right = new CompactWork(&rows, fork ? blocks / 2 : blocks, blocks);
+                if (fork)
+                {
+                    ForkJoin.Invoke(&ApplyCompact, &left, &right);
+                }
+                else
+                {
+                    ApplyCompact(&left);
+                }
+
+                int customers = left.Customers + right.Customers;
+
+                // Every element is written below, so the columns skip zeroing.
+                var columns = new CompactColumns(
+                    GC.AllocateUninitializedArray<int>(customers),
+                    GC.AllocateUninitializedArray<double>(customers),
+                    GC.AllocateUninitializedArray<double>(customers),
+                    GC.AllocateUninitializedArray<double>(customers),
+                    GC.AllocateUninitializedArray<double>(customers),
+                    GC.AllocateUninitializedArray<double>(customers));
+                fixed (int* outIds = columns.Ids)
+                fixed (double* outFrequency = columns.Frequency)
+                fixed (double* outRecency = columns.Recency)
+                fixed (double* outAge = columns.Age)
+                fixed (double* outMonetary = columns.Monetary)
+                fixed (double* outTotal = columns.Total)
+                {
+                    var output = new CompactOutput(outIds, outFrequency, outRecency, outAge, outMonetary, outTotal,
+                        whole ? 1 : 1 / unit.LengthInDays, whole ? unit.WholePeriodIndex(endDay) : endDay);
+                    left.Output = &output;
+                    right.Output = &output;
+                    right.OutputStart = left.Customers;
+                    if (fork)
+                    {
+                        ForkJoin.Invoke(&WriteCompact, &left, &right);
+                    }
+                    else
+                    {
+                        WriteCompact(&left);
+                    }
+                }
+
+                return new RfmSummary(columns.Ids, columns.Frequency, columns.Recency, columns.Age, columns.Monetary, columns.Total,
+                    unit, options.Counting, observationEnd, used, excluded);
+            }
+        }
+        finally
+        {
+            ArrayPool<RfmState>.Shared.Return(pooled);
+        }
+    }
+
+    /// <summary>The output columns of the compact path (pinned by <c>fixed</c> while the halves write through pointers).</summary>
+    private readonly record struct CompactColumns(int[] Ids, double[] Frequency, double[] Recency, double[] Age, double[] Monetary,
+        double[] Total);
+
+    /// <summary>The inputs shared by both halves (pinned pointers) and the per-id state array.</summary>
+    private unsafe readonly struct CompactRows(int* ids, int* days, double* amounts, int length, RfmState* states, int range, int min,
+        int shift, int endDay, PeriodUnit unit, bool whole, bool dateOrdered)
+    {
+        public readonly int* Ids = ids;
+        public readonly int* Days = days;
+        public readonly double* Amounts = amounts;
+        public readonly int Length = length;
+        public readonly RfmState* States = states;
+        public readonly int Range = range;
+        public readonly int Min = min;
+        public readonly int Shift = shift;
+        public readonly int EndDay = endDay;
+        public readonly PeriodUnit Unit = unit;
+        public readonly bool Whole = whole;
+        public readonly bool DateOrdered = dateOrdered;
+    }
+
+    /// <summary>Where the compaction writes (pinned column pointers) and how periods become units.</summary>
+    private unsafe readonly struct CompactOutput(int* ids, double* frequency, double* recency, double* age, double* monetary,
+        double* total, double scale, int endPeriod)
+    {
+        public readonly int* Ids = ids;
+        public readonly double* Frequency = frequency;
+        public readonly double* Recency = recency;
+        public readonly double* Age = age;
+        public readonly double* Monetary = monetary;
+        public readonly double* Total = total;
+        public readonly double Scale = scale;
+        public readonly int EndPeriod = endPeriod;
+    }
+
+    /// <summary>One half's work: the id blocks [<see cref="BlockFrom"/>, <see cref="BlockTo"/>), its customer count and output offset.</summary>
+    private unsafe struct CompactWork(CompactRows* rows, int blockFrom, int blockTo)
+    {
+        public readonly CompactRows* Rows = rows;
+        public readonly int BlockFrom = blockFrom;
+        public readonly int BlockTo = blockTo;
+        public int Customers;
+        public CompactOutput* Output;
+        public int OutputStart;
+    }
+
+    /// <summary>Clears this half's states, feeds it its rows (in row order per customer) and counts its customers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void ApplyCompact(void* state)
+    {
+        const int ChunkRows = 1 << 20;
+        ref CompactWork work = ref *(CompactWork*)state;
+        ref readonly CompactRows r = ref *work.Rows;
+        int blockFrom = work.BlockFrom;
+        int blockCount = work.BlockTo - blockFrom;
+        if (blockCount <= 0)
+        {
+            return;
+        }
+
+        int shift = r.Shift;
+        int idFrom = blockFrom << shift;
+        int idTo = Math.Min(r.Range, work.BlockTo << shift);
+        var states = new Span<RfmState>(r.States + idFrom, idTo - idFrom);
+        states.Clear();
+
+        int endDay = r.EndDay;
+        int min = r.Min;
+        bool whole = r.Whole;
+        PeriodUnit unit = r.Unit;
+        var customerIds = new ReadOnlySpan<int>(r.Ids, r.Length);
+        var days = new ReadOnlySpan<int>(r.Days, r.Length);
+        var amounts = new ReadOnlySpan<double>(r.Amounts, r.Length);
+        int chunkLength = r.DateOrdered ? Math.Min(ChunkRows, r.Length) : r.Length;
+        long[] keyPool = [];
+        double[] amountPool = [];
+        int[] cursorPool = ArrayPool<int>.Shared.Rent(blockCount + 1);
+        try
+        {
+            Span<int> cursor = cursorPool.AsSpan(0, blockCount + 1);
+            for (int chunkStart = 0; chunkStart < r.Length; chunkStart += chunkLength)
+            {
+                int chunkEnd = Math.Min(r.Length, chunkStart + chunkLength);
                 cursor.Clear();
                 for (int i = chunkStart; i < chunkEnd; i++)
                 {
-                    if (dates[i].DayNumber <= endDay)
+                    int block = ((customerIds[i] - min) >> shift) - blockFrom;
+                    if (days[i] <= endDay && (uint)block < (uint)blockCount)
                     {
-                        cursor[((customerIds[i] - min) >> shift) + 1]++;
+                        cursor[block + 1]++;
                     }
                 }
 
@@ -60,76 +196,104 @@ public static partial class Rfm
                 }
 
                 int rows = cursor[^1];
+                if (keyPool.Length < rows)
+                {
+                    ReturnScratch(keyPool, amountPool);
+                    int size = r.DateOrdered ? chunkLength : rows;
+                    keyPool = [];
+                    amountPool = []; // not returned twice if a rent below throws
+                    keyPool = ArrayPool<long>.Shared.Rent(size);
+                    amountPool = ArrayPool<double>.Shared.Rent(size);
+                }
+
+                Span<long> keys = keyPool.AsSpan(0, rows);
+                Span<double> spend = amountPool.AsSpan(0, rows);
                 for (int i = chunkStart; i < chunkEnd; i++)
                 {
-                    int day = dates[i].DayNumber;
-                    if (day <= endDay)
+                    int day = days[i];
+                    int local = customerIds[i] - min;
+                    int block = (local >> shift) - blockFrom;
+                    if (day <= endDay && (uint)block < (uint)blockCount)
                     {
-                        int local = customerIds[i] - min;
-                        int slot = cursor[local >> shift]++;
+                        int slot = cursor[block]++;
                         int period = whole ? unit.WholePeriodIndex(day) : day;
                         keys[slot] = ((long)local << 32) | (uint)period;
                         spend[slot] = amounts[i];
                     }
                 }
 
-                if (dateOrdered)
+                if (r.DateOrdered)
                 {
+                    RfmState* all = r.States;
                     for (int slot = 0; slot < rows; slot++)
                     {
                         long key = keys[slot];
-                        states[(int)(key >> 32)].Add((int)key, spend[slot]);
+                        all[(int)(key >> 32)].Add((int)key, spend[slot]);
                     }
                 }
                 else
                 {
-                    ApplyUnorderedBlocks(keys, spend, cursor[..blocks], shift, states);
+                    ApplyUnorderedBlocks(keys, spend, cursor[..blockCount], shift, blockFrom, new Span<RfmState>(r.States, r.Range));
                 }
             }
-
-            int customers = 0;
-            foreach (ref readonly RfmState state in states)
-            {
-                customers += state.Periods != 0 ? 1 : 0;
-            }
-
-            // Every element is written below, so the columns skip zeroing.
-            int[] ids = GC.AllocateUninitializedArray<int>(customers);
-            double[] frequency = GC.AllocateUninitializedArray<double>(customers);
-            double[] recency = GC.AllocateUninitializedArray<double>(customers);
-            double[] age = GC.AllocateUninitializedArray<double>(customers);
-            double[] monetary = GC.AllocateUninitializedArray<double>(customers);
-            double[] total = GC.AllocateUninitializedArray<double>(customers);
-            double scale = whole ? 1 : 1 / unit.LengthInDays;
-            int endPeriod = whole ? unit.WholePeriodIndex(endDay) : endDay;
-            int k = 0;
-            for (int j = 0; j < states.Length; j++)
-            {
-                ref readonly RfmState s = ref states[j];
-                if (s.Periods == 0)
-                {
-                    continue;
-                }
-
-                int x = s.Periods - 1;
-                double repeat = s.RepeatSpend + s.RepeatCompensation;
-                ids[k] = min + j;
-                frequency[k] = x;
-                recency[k] = (s.Last - s.First) * scale;
-                age[k] = (endPeriod - s.First) * scale;
-                monetary[k] = x > 0 ? repeat / x : 0;
-                total[k] = s.FirstSpend + s.FirstCompensation + repeat;
-                k++;
-            }
-
-            return new RfmSummary(ids, frequency, recency, age, monetary, total, unit, options.Counting, observationEnd, used, excluded);
         }
         finally
         {
             ArrayPool<int>.Shared.Return(cursorPool);
-            ArrayPool<double>.Shared.Return(amountPool);
-            ArrayPool<long>.Shared.Return(keyPool);
-            ArrayPool<RfmState>.Shared.Return(pooled);
+            ReturnScratch(keyPool, amountPool);
+        }
+
+        int customers = 0;
+        foreach (ref readonly RfmState s in states)
+        {
+            customers += s.Periods != 0 ? 1 : 0;
+        }
+
+        work.Customers = customers;
+    }
+
+    private static void ReturnScratch(long[] keys, double[] amounts)
+    {
+        if (keys.Length != 0)
+        {
+            ArrayPool<long>.Shared.Return(keys);
+        }
+
+        if (amounts.Length != 0)
+        {
+            ArrayPool<double>.Shared.Return(amounts);
+        }
+    }
+
+    /// <summary>Writes this half's customers, in id order, from its output offset on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void WriteCompact(void* state)
+    {
+        ref CompactWork work = ref *(CompactWork*)state;
+        ref readonly CompactRows r = ref *work.Rows;
+        ref readonly CompactOutput o = ref *work.Output;
+        int idFrom = work.BlockFrom << r.Shift;
+        int idTo = Math.Min(r.Range, work.BlockTo << r.Shift);
+        double scale = o.Scale;
+        int endPeriod = o.EndPeriod;
+        int k = work.OutputStart;
+        for (int j = idFrom; j < idTo; j++)
+        {
+            ref readonly RfmState s = ref r.States[j];
+            if (s.Periods == 0)
+            {
+                continue;
+            }
+
+            int x = s.Periods - 1;
+            double repeat = s.RepeatSpend + s.RepeatCompensation;
+            o.Ids[k] = r.Min + j;
+            o.Frequency[k] = x;
+            o.Recency[k] = (s.Last - s.First) * scale;
+            o.Age[k] = (endPeriod - s.First) * scale;
+            o.Monetary[k] = x > 0 ? repeat / x : 0;
+            o.Total[k] = s.FirstSpend + s.FirstCompensation + repeat;
+            k++;
         }
     }
 
@@ -138,7 +302,7 @@ public static partial class Rfm
     /// then each customer's rows sorted by period if needed, then fed to the running state in period order.
     /// </summary>
     private static void ApplyUnorderedBlocks(Span<long> keys, Span<double> spend, ReadOnlySpan<int> blockEnds, int shift,
-        Span<RfmState> states)
+        int firstBlock, Span<RfmState> states)
     {
         int blockIds = 1 << shift;
         int largest = 0;
@@ -165,7 +329,7 @@ public static partial class Rfm
                     continue;
                 }
 
-                int baseId = b << shift;
+                int baseId = (firstBlock + b) << shift;
                 counts.Clear();
                 foreach (long key in blockKeys)
                 {

@@ -33,12 +33,22 @@ public static partial class Rfm
     /// Sums are double precision with Neumaier compensation. Cost: O(n) plus a sort of any customer whose rows are not in
     /// date order. Memory: the output columns (44 bytes per customer); with ids in a compact range (max − min ≤ rows +
     /// 65,536) a pooled running state of 48 bytes per id in the range, plus pooled scratch of 16 bytes per row for at most
-    /// 2²⁰ rows when the log is in date order (memory bounded by customers) or for every row otherwise; with ids spread
+    /// 2²⁰ rows when the log is in date order (memory bounded by customers; twice that when split across two cores from
+    /// 2¹⁸ rows) or for every row otherwise; with ids spread
     /// wider, a dictionary of the distinct ids and 12 bytes of pooled scratch per row. Allocates the result (and that dictionary).
     /// <para>Thread safety: pure; concurrent calls are safe.</para>
     /// </remarks>
     public static RfmSummary Summarize(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts,
-        DateOnly observationEnd, RfmOptions options = default)
+        DateOnly observationEnd, RfmOptions options = default) =>
+        SummarizeCore(customerIds, dates, amounts, observationEnd, options, DefaultForkRows);
+
+    /// <summary>
+    /// <see cref="Summarize(ReadOnlySpan{int}, ReadOnlySpan{DateOnly}, ReadOnlySpan{double}, DateOnly, RfmOptions)"/> with the
+    /// fork threshold exposed: with ids in a compact range and at least <paramref name="forkRows"/> rows in the window, the
+    /// id range is split in two halves processed on both cores (<c>int.MaxValue</c>: one core). Results are bit-identical.
+    /// </summary>
+    internal static RfmSummary SummarizeCore(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts,
+        DateOnly observationEnd, RfmOptions options, int forkRows)
     {
         Guard.SameLength(customerIds.Length, dates.Length);
         Guard.SameLength(customerIds.Length, amounts.Length);
@@ -87,9 +97,13 @@ public static partial class Rfm
         int used = amounts.Length - (int)excluded;
         long idRange = (long)max - min + 1;
         return used > 0 && idRange <= (long)used + DirectSlack && idRange <= Array.MaxLength / 2
-            ? SummarizeCompactIds(customerIds, dates, amounts, observationEnd, options, min, max - min + 1, used, excluded, dateOrdered)
+            ? SummarizeCompactIds(customerIds, dates, amounts, observationEnd, options, min, max - min + 1, used, excluded, dateOrdered,
+                forkRows)
             : SummarizeGrouped(customerIds, dates, amounts, observationEnd, options, used, excluded);
     }
 
     private const int DirectSlack = 1 << 16;
+
+    /// <summary>Rows (in the window) from which the compact-id path splits its id range across two cores.</summary>
+    internal const int DefaultForkRows = 1 << 18;
 }
