@@ -155,6 +155,13 @@ internal static partial class GroupedKernel
     {
         if (typeof(TSlots) != typeof(NpsSlots))
         {
+            // Rating scales: checked a block at a time (GroupedKernel.Points.cs) unless the scalar path is forced.
+            if (typeof(TScore) == typeof(byte) && typeof(TSlots) == typeof(PointSlots) && groupCount > 0 && VectorPaths.Resolve(path) != VectorPath.Scalar)
+            {
+                CountPoints(MemoryMarshal.Cast<TScore, byte>(scores), groups, groupCount, points, totals, offset);
+                return;
+            }
+
             CountScalar<TScore, TGroup, TSlots>(scores, groups, groupCount, points, TSlots.Stride(points), totals, offset);
             return;
         }
