@@ -9,19 +9,22 @@ namespace CustomerMetrics.Benchmarks;
 /// loaded machine): byte scores with byte group ids (G ≤ 255) or ushort group ids (larger G). Baselines in the same
 /// run: a pass that only reads both buffers (memory bandwidth), the plain scalar grouped loop a user would write (a
 /// branch per category, counts in an array) and LINQ GroupBy. The library rows write into a preallocated destination;
-/// CSAT (ratings 1–5 in a buffer of the same size) against its own plain loop.
+/// CSAT (ratings 1–5 in a buffer of the same size) and CES (7-point agreement, ratings 1–7) against their own plain loops.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
 public class SurveyGroupedBenchmarks
 {
     private byte[] _scores = [];
     private byte[] _ratings = [];
+    private byte[] _cesRatings = [];
     private byte[] _byteGroups = [];
     private ushort[] _ushortGroups = [];
     private long[] _counts = [];
     private long[] _csatCounts = [];
+    private long[] _cesCounts = [];
     private NpsResult[] _nps = [];
     private CsatResult[] _csat = [];
+    private CesResult[] _ces = [];
 
     public static IEnumerable<int> Sizes =>
         [int.Parse(Environment.GetEnvironmentVariable("CM_BENCH_N") ?? "100000000", CultureInfo.InvariantCulture)];
@@ -37,6 +40,7 @@ public class SurveyGroupedBenchmarks
     {
         _scores = SyntheticScores.Bytes(N, 11);
         _ratings = SyntheticScores.Bytes(N, 5, 1);
+        _cesRatings = SyntheticScores.Bytes(N, 7, 1);
         var random = new Random(7);
         if (G <= 256)
         {
@@ -59,6 +63,8 @@ public class SurveyGroupedBenchmarks
         _csatCounts = new long[G * 5];
         _nps = new NpsResult[G];
         _csat = new CsatResult[G];
+        _cesCounts = new long[G * 7];
+        _ces = new CesResult[G];
     }
 
     [Benchmark(Baseline = true)]
@@ -154,5 +160,43 @@ public class SurveyGroupedBenchmarks
         }
 
         return _csat[0];
+    }
+
+    /// <summary>The plain CES loop a user writes (7-point scale: range check, one counter per group and rating): the baseline of <see cref="LibraryCes"/>.</summary>
+    [Benchmark]
+    public long ScalarGroupedLoopCes()
+    {
+        long[] counts = _cesCounts;
+        Array.Clear(counts);
+        byte[] ratings = _cesRatings;
+        for (int i = 0; i < ratings.Length; i++)
+        {
+            int group = G <= 256 ? _byteGroups[i] : _ushortGroups[i];
+            int rating = ratings[i];
+            if (rating < 1 || rating > 7)
+            {
+                throw new ArgumentOutOfRangeException(nameof(rating));
+            }
+
+            counts[(group * 7) + rating - 1]++;
+        }
+
+        return counts[0];
+    }
+
+    /// <summary>CES per group through the library (7-point agreement scale), to compare with <see cref="ScalarGroupedLoopCes"/>.</summary>
+    [Benchmark]
+    public CesResult LibraryCes()
+    {
+        if (G <= 256)
+        {
+            Ces.Calculate(_cesRatings, _byteGroups, CesScale.SevenPointAgreement, _ces);
+        }
+        else
+        {
+            Ces.Calculate(_cesRatings, _ushortGroups, CesScale.SevenPointAgreement, _ces);
+        }
+
+        return _ces[0];
     }
 }
