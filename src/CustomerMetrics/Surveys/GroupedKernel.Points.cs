@@ -22,7 +22,7 @@ namespace CustomerMetrics.Surveys;
 /// <item>Counter tables up to <see cref="ByteCounterSlots"/> slots: 32-bit counters at <c>group × (points + 1) + rating</c>,
 /// in four interleaved tables when small (as the checked tally), one otherwise.</item>
 /// <item>Larger tables (e.g. 65,536 groups): 8-bit counters at <c>group × points + rating</c> (no off-scale slot), under a
-/// fifth of the cache footprint (328 KB for 65,536 groups on a 5-point scale, against 1.5 MB of 32-bit ones, so they
+/// fifth of the cache footprint (320 KiB for 65,536 groups on a 5-point scale, against 1.5 MB of 32-bit ones, so they
 /// stay in a 512 KB L2), each carrying 256 into a 32-bit table when it wraps to 0.</item>
 /// </list>
 /// Counts are integers, so the result is the same as the checked tally's, whatever path counted each block.
