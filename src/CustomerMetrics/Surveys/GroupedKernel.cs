@@ -14,7 +14,8 @@ namespace CustomerMetrics.Surveys;
 /// detractors, passives, promoters), incremented by a table lookup of the score, so each response costs one
 /// load-add-store and no branch; the fields are flushed into the wide counts every
 /// <see cref="PackedFlushLength"/> responses, before any can overflow (GroupedKernel.Packed.cs). Rating scales (CES,
-/// CSAT) go to a table of <c>groupCount × stride</c> 32-bit counters, at <c>group × stride + slot(score)</c> (slot 0 off
+/// CSAT) are checked a block at a time and clean blocks tallied unchecked (GroupedKernel.Points.cs); the forced scalar
+/// path, bad blocks and tails go to a table of <c>groupCount × stride</c> 32-bit counters, at <c>group × stride + slot(score)</c> (slot 0 off
 /// the scale, slot r rating r): four independent tables, written round-robin, break the store-to-load dependency when
 /// neighbouring responses hit the same counter; one table keeps a large group count in cache. A span holds fewer than
 /// 2³¹ entries, so a 32-bit counter cannot overflow. For byte NPS scores with byte group ids and at most
