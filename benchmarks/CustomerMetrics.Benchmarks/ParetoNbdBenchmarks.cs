@@ -6,11 +6,12 @@ namespace CustomerMetrics.Benchmarks;
 
 /// <summary>
 /// Pareto/NBD fit on customers simulated from the CDNOW parameters (weekly data, first purchases on a daily grid 27–39
-/// weeks before the end, purchase times continuous): the whole fit against the previous fit algorithm on the same
-/// evaluation (the usual start on all the data, and a second Hessian for the standard errors), and one
-/// log-likelihood-and-gradient evaluation (what the optimiser repeats) against the baseline, the same evaluation through
-/// the per-row series one customer at a time (log-gammas and both ₂F₁ factors per customer, no compression, no tables,
-/// one core), and the same tabulated evaluation on one thread.
+/// weeks before the end, purchase times continuous): the whole fit against the previous fit algorithm (main b192789:
+/// one Horner chain per row in the evaluation, MathNet's BFGS from the usual start below 16,384 distinct rows, the
+/// subsample warm start above), and one log-likelihood-and-gradient evaluation (what the optimiser repeats) against the
+/// baseline, the same evaluation through the per-row series one customer at a time (log-gammas and both ₂F₁ factors per
+/// customer, no compression, no tables, one core), the previous one-chain-per-row evaluation, and the tabulated evaluation
+/// on one thread.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
 public class ParetoNbdBenchmarks
@@ -20,6 +21,7 @@ public class ParetoNbdBenchmarks
     private double[] _x = [], _tx = [], _t = [];
     private ParetoNbdData _data = null!;
     private ParetoNbdData _serial = null!;
+    private ParetoNbdData _oneChain = null!;
 
     [Params(2_357, 100_000)]
     public int Customers { get; set; }
@@ -55,21 +57,40 @@ public class ParetoNbdBenchmarks
 
         _data = new ParetoNbdData(_x, _tx, _t, default, "Pareto/NBD");
         _serial = new ParetoNbdData(_x, _tx, _t, default, "Pareto/NBD") { Parallel = false };
+        _oneChain = new ParetoNbdData(_x, _tx, _t, default, "Pareto/NBD") { InterleavedHorner = false };
     }
 
     [Benchmark]
     public double FitCompressedParallel() => ParetoNbd.Fit(_x, _tx, _t).Beta;
 
-    /// <summary>The previous fit: the usual start on all the data (no subsample start), the standard errors from a second
-    /// Hessian of the likelihood; same compression and evaluation.</summary>
+    /// <summary>The previous fit (main b192789): the one-chain-per-row evaluation; below <see cref="ParetoNbd.SubsampleThreshold"/>
+    /// distinct rows MathNet's BFGS from the usual start, above it the subsample warm start; standard errors from the
+    /// identification Hessian.</summary>
     [Benchmark]
     public double FitPreviousAlgorithm()
     {
-        var data = new ParetoNbdData(_x, _tx, _t, default, "Pareto/NBD");
-        var result = ModelOptimizer.Minimize(data.Objective, ParetoNbd.Start(data), "Pareto/NBD");
-        double[] errors = ModelOptimizer.StandardErrors(data.NegativeLogLikelihood, result.LogParameters);
+        var data = new ParetoNbdData(_x, _tx, _t, default, "Pareto/NBD") { InterleavedHorner = false };
+        double[] start = ParetoNbd.Start(data);
+        MathNet.Numerics.LinearAlgebra.Matrix<double>? warm = null;
+        if (data.DistinctRows >= ParetoNbd.SubsampleThreshold && data.Subsample(data.DistinctRows / ParetoNbd.SubsampleRows) is { } sample)
+        {
+            var first = ModelOptimizer.Minimize(sample.Objective, start, "Pareto/NBD");
+            if (first.Info.Converged)
+            {
+                start = first.LogParameters;
+                warm = first.ObjectiveHessian;
+            }
+        }
+
+        var result = (warm is null ? null : ModelOptimizer.MinimizeWarm(data.Objective, start, warm, "Pareto/NBD", 0, 0))
+            ?? ModelOptimizer.Minimize(data.Objective, start, "Pareto/NBD");
+        double[] errors = ModelOptimizer.StandardErrors(result, data.TotalWeight, 0, data.NegativeLogLikelihood);
         return data.LogLikelihood(result.LogParameters, new double[4]) + errors[3];
     }
+
+    /// <summary>The previous evaluation: one Horner chain per row as it comes (forked as the fit's).</summary>
+    [Benchmark]
+    public double EvaluationOneChainPerRow() => _oneChain.LogLikelihood(_log, _gradient);
 
     /// <summary>The tabulated evaluation on one thread.</summary>
     [Benchmark]

@@ -35,7 +35,21 @@ internal static partial class ModelOptimizer
             return null; // Not positive definite.
         }
 
-        double[] h = inverse.ToColumnMajorArray();
+        return WarmSearch(objective, start, inverse.ToColumnMajorArray(), model, startIterations, startEvaluations,
+            WarmMaxIterations, WarmGradientTolerance, halvings: 4, stepCap: double.PositiveInfinity);
+    }
+
+    /// <summary>
+    /// The BFGS loop of <see cref="MinimizeWarm"/> from an inverse-Hessian approximation <paramref name="h"/> (column-major,
+    /// updated in place): at most <paramref name="maxIterations"/> iterations, until the gradient norm is at most
+    /// <paramref name="tolerance"/>; each step is scaled down so no log parameter moves by more than <paramref name="stepCap"/>
+    /// (∞: unscaled), then backtracked at most <paramref name="halvings"/> times. Null when the search fails (as
+    /// <see cref="MinimizeWarm"/>); otherwise the <see cref="Finish"/> checks.
+    /// </summary>
+    private static Result? WarmSearch(ModelObjective objective, double[] start, double[] h, string model, int startIterations,
+        int startEvaluations, int maxIterations, double tolerance, int halvings, double stepCap)
+    {
+        int n = start.Length;
         double[] x = (double[])start.Clone(), g = new double[n], xNext = new double[n], gNext = new double[n];
         double[] direction = new double[n], s = new double[n], y = new double[n], hy = new double[n];
         int evaluations = startEvaluations, iterations = startIterations;
@@ -46,7 +60,7 @@ internal static partial class ModelOptimizer
             return null;
         }
 
-        for (int iteration = 0; iteration < WarmMaxIterations && Norm(g) > WarmGradientTolerance; iteration++)
+        for (int iteration = 0; iteration < maxIterations && Norm(g) > tolerance; iteration++)
         {
             double slope = 0;
             for (int i = 0; i < n; i++)
@@ -66,11 +80,30 @@ internal static partial class ModelOptimizer
                 break;
             }
 
+            double largest = 0;
+            foreach (double d in direction)
+            {
+                largest = Math.Max(largest, Math.Abs(d));
+            }
+
+            if (largest > stepCap)
+            {
+                // A step capped in the log parameters (a far start's first steps can otherwise leave the region where the
+                // objective is cheap and finite); the slope scales with it.
+                double scale = stepCap / largest;
+                for (int i = 0; i < n; i++)
+                {
+                    direction[i] *= scale;
+                }
+
+                slope *= scale;
+            }
+
             // Backtracking (Armijo) from the full step; a few halvings only: near the optimum the objective's rounding
             // hides any further decrease, and the search stops there.
             double step = 1, fNext = double.NaN;
             bool accepted = false;
-            for (int halving = 0; halving < 4 && !accepted; halving++, step /= 2)
+            for (int halving = 0; halving < halvings && !accepted; halving++, step /= 2)
             {
                 for (int i = 0; i < n; i++)
                 {

@@ -86,7 +86,10 @@ public static class ParetoNbd
         // From the subsample's maximum, BFGS whose first inverse Hessian is the subsample's (its objective is per unit weight,
         // like the full data's): about 6 iterations instead of about 21 from an identity; MathNet's BFGS from that start
         // when the warm search fails.
-        var result = (warm is null ? null : ModelOptimizer.MinimizeWarm(data.Objective, start, warm, Name, 0, 0))
+        // Small fits: BFGS whose first curvature is the Hessian at the usual start (40 evaluations instead of 62 on
+        // CDNOW). MathNet's BFGS from that start when either search fails.
+        var result = (warm is not null ? ModelOptimizer.MinimizeWarm(data.Objective, start, warm, Name, 0, 0)
+                : data.DistinctRows < SubsampleThreshold ? ModelOptimizer.MinimizeFromStartCurvature(data.Objective, start, Name) : null)
             ?? ModelOptimizer.Minimize(data.Objective, start, Name);
         double[] p = result.LogParameters;
         double ll = data.LogLikelihood(p, new double[4]);
