@@ -31,121 +31,154 @@ public static partial class SubscriptionLedger
         int n = records.Count;
         var rejected = new List<RejectedRecord>();
         var customerOf = new int[n];
+        var prepared = new PreparedSubscription[n];
+        int throughDay = through.DayNumber;
+        int lastAbs = unit.WholePeriodIndex(throughDay);
+        List<TCustomer> customerKeys = [];
+        int[] offsets = [0], order = [], bounds = [0, 0], segmentOf = [];
+        Preparation[] preparations = [];
 
-        // Record checks, one record range per core. Each range keeps its faults in index order (a strict range stops at its
-        // first), so the first fault of the lowest range is the first bad record: the one a single pass would throw.
-        int checkParts = Parts(n, parallelRecords);
-        var checkFaults = new List<(int Index, RejectionReason Reason, string Field, string Detail)>?[checkParts];
-        void CheckRange(int k)
+        // First, optimistically, every record is taken as valid and checked where it is prepared (one pass fewer over the
+        // records); if any is bad, everything is redone with the checks first, exactly as one pass would (dirty logs only).
+        for (bool optimistic = true; ; optimistic = false)
         {
-            List<(int Index, RejectionReason Reason, string Field, string Detail)>? faults = null;
-            for (int i = (int)((long)n * k / checkParts), end = (int)((long)n * (k + 1) / checkParts); i < end; i++)
+            // Record checks, one record range per core. Each range keeps its faults in index order (a strict range stops at its
+            // first), so the first fault of the lowest range is the first bad record: the one a single pass would throw.
+            if (!optimistic)
             {
-                if (Check(records[i]) is { } fault)
+                Array.Clear(customerOf);
+                int checkParts = Parts(n, parallelRecords);
+                var checkFaults = new List<(int Index, RejectionReason Reason, string Field, string Detail)>?[checkParts];
+                void CheckRange(int k)
                 {
-                    customerOf[i] = -1;
-                    (faults ??= []).Add((i, fault.Reason, fault.Field, fault.Detail));
-                    if (!lenient)
+                    List<(int Index, RejectionReason Reason, string Field, string Detail)>? faults = null;
+                    for (int i = (int)((long)n * k / checkParts), end = (int)((long)n * (k + 1) / checkParts); i < end; i++)
                     {
-                        break;
+                        if (Check(records[i]) is { } fault)
+                        {
+                            customerOf[i] = -1;
+                            (faults ??= []).Add((i, fault.Reason, fault.Field, fault.Detail));
+                            if (!lenient)
+                            {
+                                break;
+                            }
+                        }
+                    }
+
+                    checkFaults[k] = faults;
+                }
+
+                if (checkParts == 1)
+                {
+                    CheckRange(0);
+                }
+                else
+                {
+                    RunParts(checkParts, CheckRange);
+                }
+
+                foreach (List<(int Index, RejectionReason Reason, string Field, string Detail)>? faults in checkFaults)
+                {
+                    foreach ((int index, RejectionReason reason, string field, string detail) in faults ?? [])
+                    {
+                        Reject(lenient, rejected, index, reason, field, detail);
                     }
                 }
             }
 
-            checkFaults[k] = faults;
-        }
-
-        if (checkParts == 1)
-        {
-            CheckRange(0);
-        }
-        else
-        {
-            RunParts(checkParts, CheckRange);
-        }
-
-        foreach (List<(int Index, RejectionReason Reason, string Field, string Detail)>? faults in checkFaults)
-        {
-            foreach ((int index, RejectionReason reason, string field, string detail) in faults ?? [])
+            // Dense customer indexes in order of the first accepted record (one pass: the order is that of the records). Exports
+            // usually list a customer's records together: a record of the same customer as the previous accepted one skips the hash.
+            var keys = new Dictionary<TCustomer, int>();
+            customerKeys = [];
+            bool faulty = false;
+            EqualityComparer<TCustomer> customerComparer = EqualityComparer<TCustomer>.Default;
+            TCustomer? lastKey = default;
+            int lastId = -1;
+            for (int i = 0; i < n; i++)
             {
-                Reject(lenient, rejected, index, reason, field, detail);
-            }
-        }
+                if (customerOf[i] < 0)
+                {
+                    continue;
+                }
 
-        // Dense customer indexes in order of the first accepted record (one pass: the order is that of the records). Exports
-        // usually list a customer's records together: a record of the same customer as the previous accepted one skips the hash.
-        var keys = new Dictionary<TCustomer, int>();
-        var customerKeys = new List<TCustomer>();
-        EqualityComparer<TCustomer> customerComparer = EqualityComparer<TCustomer>.Default;
-        TCustomer? lastKey = default;
-        int lastId = -1;
-        for (int i = 0; i < n; i++)
-        {
-            if (customerOf[i] < 0)
+                SubscriptionRecord<TCustomer, TSubscription>? r = records[i];
+                if (r is null || r.CustomerKey is null)
+                {
+                    faulty = true; // only when optimistic: a checked record has both
+                    break;
+                }
+
+                TCustomer key = r.CustomerKey;
+                if (lastId < 0 || !customerComparer.Equals(key, lastKey!))
+                {
+                    ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(keys, key, out bool exists);
+                    if (!exists)
+                    {
+                        id = customerKeys.Count;
+                        customerKeys.Add(key);
+                    }
+
+                    lastKey = key;
+                    lastId = id;
+                }
+
+                customerOf[i] = lastId;
+            }
+
+            if (faulty)
             {
                 continue;
             }
 
-            TCustomer key = records[i].CustomerKey;
-            if (lastId < 0 || !customerComparer.Equals(key, lastKey!))
+            // Counting sort of record indexes by customer (stable: ascending record index within a customer).
+            int customers = customerKeys.Count;
+            offsets = new int[customers + 1];
+            foreach (int c in customerOf)
             {
-                ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(keys, key, out bool exists);
-                if (!exists)
+                if (c >= 0)
                 {
-                    id = customerKeys.Count;
-                    customerKeys.Add(key);
+                    offsets[c + 1]++;
                 }
-
-                lastKey = key;
-                lastId = id;
             }
 
-            customerOf[i] = lastId;
-        }
-
-        // Counting sort of record indexes by customer (stable: ascending record index within a customer).
-        int customers = customerKeys.Count;
-        var offsets = new int[customers + 1];
-        foreach (int c in customerOf)
-        {
-            if (c >= 0)
+            for (int c = 0; c < customers; c++)
             {
-                offsets[c + 1]++;
+                offsets[c + 1] += offsets[c];
             }
-        }
 
-        for (int c = 0; c < customers; c++)
-        {
-            offsets[c + 1] += offsets[c];
-        }
-
-        var order = new int[offsets[customers]];
-        var fill = offsets.AsSpan(0, customers).ToArray();
-        for (int i = 0; i < n; i++)
-        {
-            if (customerOf[i] >= 0)
+            order = new int[offsets[customers]];
+            var fill = offsets.AsSpan(0, customers).ToArray();
+            for (int i = 0; i < n; i++)
             {
-                order[fill[customerOf[i]]++] = i;
+                if (customerOf[i] >= 0)
+                {
+                    order[fill[customerOf[i]]++] = i;
+                }
             }
-        }
 
-        // Per customer, one contiguous customer range per core: overlapping duplicates, preparation, the earliest record
-        // and its segment. The outcome is that of one pass: every duplicate is found before any preparation error counts.
-        int throughDay = through.DayNumber;
-        int lastAbs = unit.WholePeriodIndex(throughDay);
-        var prepared = new PreparedSubscription[n];
-        int parts = Parts(order.Length, parallelRecords);
-        int[] bounds = CustomerBounds(offsets, parts);
-        var segmentOf = new int[customers];
-        var preparations = new Preparation[parts];
-        void PrepareRange(int k) => preparations[k] = PrepareCustomers(records, options, lenient, offsets, order, prepared, segmentOf, bounds[k], bounds[k + 1]);
-        if (parts == 1)
-        {
-            PrepareRange(0);
-        }
-        else
-        {
-            RunParts(parts, PrepareRange);
+            // Per customer, one contiguous customer range per core: overlapping duplicates, preparation, the earliest record
+            // and its segment. The outcome is that of one pass: every duplicate is found before any preparation error counts.
+            int parts = Parts(order.Length, parallelRecords);
+            bounds = CustomerBounds(offsets, parts);
+            segmentOf = new int[customers];
+            preparations = new Preparation[parts];
+            bool check = optimistic;
+            void PrepareRange(int k) => preparations[k] = PrepareCustomers(records, options, lenient, check, offsets, order, prepared, segmentOf, bounds[k], bounds[k + 1]);
+            if (parts == 1)
+            {
+                PrepareRange(0);
+            }
+            else
+            {
+                RunParts(parts, PrepareRange);
+            }
+
+            if (optimistic && Array.Exists(preparations, p => p.Faulty))
+            {
+                continue;
+            }
+
+            break;
         }
 
         foreach (Preparation preparation in preparations)
@@ -172,8 +205,8 @@ public static partial class SubscriptionLedger
         var segmentNames = new List<string>();
         long seen = 0;
         int firstAbs = int.MaxValue;
-        var tallies = new FixedMoney.ScaleTally[parts];
-        for (int k = 0; k < parts; k++)
+        var tallies = new FixedMoney.ScaleTally[preparations.Length];
+        for (int k = 0; k < preparations.Length; k++)
         {
             Preparation preparation = preparations[k];
             seen += preparation.Seen;
@@ -272,11 +305,12 @@ public static partial class SubscriptionLedger
     /// Customers <c>[from, to)</c>: rejects records overlapping an earlier record of the same customer and subscription key
     /// (complementing their index in <paramref name="order"/>; a strict range stops at the first), prepares the accepted
     /// records, tallies their amounts and gives each customer the segment of its earliest record (range-local ids in order
-    /// of appearance, −1 when every record was rejected). A preparation error is kept, not thrown, so that the caller
-    /// throws what one pass would: a duplicate anywhere first.
+    /// of appearance, −1 when every record was rejected). With <paramref name="check"/> each customer's records are first
+    /// checked (<see cref="Check"/>); a bad one stops the range as <see cref="Preparation.Faulty"/>. A preparation error is
+    /// kept, not thrown, so that the caller throws what one pass would: a duplicate anywhere first.
     /// </summary>
     private static Preparation PrepareCustomers<TCustomer, TSubscription>(
-        IReadOnlyList<SubscriptionRecord<TCustomer, TSubscription>> records, LedgerOptions options, bool lenient,
+        IReadOnlyList<SubscriptionRecord<TCustomer, TSubscription>> records, LedgerOptions options, bool lenient, bool check,
         int[] offsets, int[] order, PreparedSubscription[] prepared, int[] segmentOf, int from, int to)
         where TCustomer : notnull
         where TSubscription : notnull
@@ -289,6 +323,15 @@ public static partial class SubscriptionLedger
         for (int c = from; c < to; c++)
         {
             int first = offsets[c], end = offsets[c + 1];
+            for (int j = first; check && j < end; j++)
+            {
+                if (Check(records[order[j]]) is not null)
+                {
+                    result.Faulty = true; // the caller redoes the build with the checks first
+                    return result;
+                }
+            }
+
             for (int j = first + 1; j < end; j++)
             {
                 SubscriptionRecord<TCustomer, TSubscription> b = records[order[j]];
@@ -380,6 +423,9 @@ public static partial class SubscriptionLedger
     {
         /// <summary>Overlapping duplicates: record index and the message detail, in customer order.</summary>
         public List<(int Index, string Detail)>? Duplicates { get; set; }
+
+        /// <summary>A record failed its check (only when the range checks them).</summary>
+        public bool Faulty { get; set; }
 
         /// <summary>The first preparation error, or null.</summary>
         public Exception? Error { get; set; }
