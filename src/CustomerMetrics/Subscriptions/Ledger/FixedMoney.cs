@@ -100,13 +100,13 @@ internal readonly struct FixedMoney :
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
         ulong magnitude = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
-        return new FixedMoney((long)magnitude * Pow10[commonScale - value.Scale], value.Scale);
+        return new FixedMoney(value.Scale == commonScale ? (long)magnitude : (long)magnitude * Pow10[commonScale - value.Scale], value.Scale);
     }
 
     /// <summary>The <c>decimal</c> this amount stands for (value and scale), given the build's common scale.</summary>
     public decimal ToDecimal(int commonScale)
     {
-        ulong magnitude = (ulong)(Units / Pow10[commonScale - Scale]);
+        ulong magnitude = (ulong)(Scale == commonScale ? Units : Units / Pow10[commonScale - Scale]);
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, false, Scale);
     }
 

@@ -29,6 +29,7 @@ internal sealed class LedgerState<TCustomer, TMoney>
     private readonly long[] _cohortActive;
     private readonly TMoney[] _cohortRevenue;
     private readonly List<long[]> _leading = [];
+    private readonly List<long[]> _trailing = [];
     private readonly List<LedgerEntry<TCustomer>[]>? _chunks;
     private LedgerEntry<TCustomer>[] _chunk = [];
     private int _chunkCount;
@@ -56,6 +57,7 @@ internal sealed class LedgerState<TCustomer, TMoney>
         {
             _segments.Add(new PeriodSums<TMoney>[periods]);
             _leading.Add(new long[periods + 1]);
+            _trailing.Add(new long[periods + 1]);
         }
     }
 
@@ -73,10 +75,18 @@ internal sealed class LedgerState<TCustomer, TMoney>
             return [];
         }
 
-        var entries = new LedgerEntry<TCustomer>[checked((int)total)];
-        int at = 0;
-        foreach (LedgerState<TCustomer, TMoney> state in states)
+        // Each state copies its chunks to its own place, one state per core (uninitialized: every slot is written).
+        LedgerEntry<TCustomer>[] entries = GC.AllocateUninitializedArray<LedgerEntry<TCustomer>>(checked((int)total));
+        var starts = new int[states.Length];
+        for (int k = 1; k < states.Length; k++)
         {
+            starts[k] = starts[k - 1] + (int)states[k - 1]._entryCount;
+        }
+
+        void Copy(int k)
+        {
+            LedgerState<TCustomer, TMoney> state = states[k];
+            int at = starts[k];
             foreach (LedgerEntry<TCustomer>[] chunk in state._chunks!)
             {
                 int length = chunk == state._chunk ? state._chunkCount : chunk.Length;
@@ -85,10 +95,19 @@ internal sealed class LedgerState<TCustomer, TMoney>
             }
         }
 
+        if (states.Length == 1)
+        {
+            Copy(0);
+        }
+        else
+        {
+            Parallel.For(0, states.Length, Copy);
+        }
+
         return ImmutableCollectionsMarshal.AsImmutableArray(entries);
     }
 
-    /// <summary>Adds the customers skipped before their first period to the inactive and unchanged counts; call once, after the last customer.</summary>
+    /// <summary>Adds the periods skipped before each customer's first and after its last to the inactive and unchanged counts; call once, after the last customer.</summary>
     public void Finish()
     {
         for (int s = 0; s < _segments.Count; s++)
@@ -101,6 +120,15 @@ internal sealed class LedgerState<TCustomer, TMoney>
                 sums[p].Unchanged += later;
                 sums[p].Inactive += later;
                 later += leading[p];
+            }
+
+            long[] trailing = _trailing[s];
+            long ended = 0;
+            for (int p = 0; p < _periods; p++)
+            {
+                ended += trailing[p];
+                sums[p].Unchanged += ended;
+                sums[p].Inactive += ended;
             }
         }
     }
@@ -226,7 +254,9 @@ internal sealed class LedgerState<TCustomer, TMoney>
 
     /// <summary>Classifies the current customer's movements, adds them to its segment and the cohorts, and clears the buffer.</summary>
     /// <remarks>The walk starts at the customer's first period: before it MRR is 0 and nothing is paid or churned, so each
-    /// earlier period is only inactive and unchanged (counted in <see cref="Finish"/>), with no entry, cohort or year-ago sum.</remarks>
+    /// earlier period is only inactive and unchanged (counted in <see cref="Finish"/>), with no entry, cohort or year-ago sum.
+    /// It ends a year after the last period holding an amount (even a zero one, whose scale a sum would keep) or a paid
+    /// day, whichever is later: from there on each period is again only inactive and unchanged (a year-ago amount is 0).</remarks>
     public void CloseCustomer(TCustomer customer, int segment, int firstAbs)
     {
         Span<PeriodSums<TMoney>> acc = _segments[segment];
@@ -237,7 +267,15 @@ internal sealed class LedgerState<TCustomer, TMoney>
         int first = _first;
         _leading[segment][first]++;
         _first = _periods;
-        for (int p = first; p < _periods; p++)
+        int last = _periods - 1;
+        while (last >= first && !_touched[last] && PeriodSums<TMoney>.IsEmpty(_mrr[last]))
+        {
+            last--;
+        }
+
+        int end = last < first ? first : (int)Math.Min(_periods, (long)last + _year + 1);
+        _trailing[segment][end]++;
+        for (int p = first; p < end; p++)
         {
             TMoney current = _mrr[p];
             ref PeriodSums<TMoney> a = ref acc[p];

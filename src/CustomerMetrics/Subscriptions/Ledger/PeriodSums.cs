@@ -24,6 +24,12 @@ internal struct PeriodSums<TMoney>
     public static TMoney FromDecimal(decimal value, int scale) =>
         typeof(TMoney) == typeof(decimal) ? (TMoney)(object)value : (TMoney)(object)FixedMoney.From(value, scale);
 
+    /// <summary>Whether an amount is bitwise the empty one (<c>0</c> at scale 0): adding it to a sum changes neither value nor scale.</summary>
+    public static bool IsEmpty(TMoney value) =>
+        typeof(TMoney) == typeof(decimal)
+            ? (decimal)(object)value is var d && d == 0 && d.Scale == 0 && !decimal.IsNegative(d)
+            : ((FixedMoney)(object)value) is { Units: 0, Scale: 0 };
+
     /// <summary>Adds the sums of another group of customers.</summary>
     public void Add(in PeriodSums<TMoney> other)
     {

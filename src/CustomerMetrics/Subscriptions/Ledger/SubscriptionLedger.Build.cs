@@ -31,121 +31,212 @@ public static partial class SubscriptionLedger
         int n = records.Count;
         var rejected = new List<RejectedRecord>();
         var customerOf = new int[n];
-        var keys = new Dictionary<TCustomer, int>();
-        var customerKeys = new List<TCustomer>();
-        for (int i = 0; i < n; i++)
+        var prepared = new PreparedSubscription[n];
+        int throughDay = through.DayNumber;
+        int lastAbs = unit.WholePeriodIndex(throughDay);
+        List<TCustomer> customerKeys = [];
+        int[] offsets = [0], order = [], bounds = [0, 0], segmentOf = [];
+        Preparation[] preparations = [];
+
+        // First, optimistically, every record is taken as valid and checked where it is prepared (one pass fewer over the
+        // records); if any is bad, everything is redone with the checks first, exactly as one pass would (dirty logs only).
+        for (bool optimistic = true; ; optimistic = false)
         {
-            SubscriptionRecord<TCustomer, TSubscription>? r = records[i];
-            if (Check(r) is { } fault)
+            // Record checks, one record range per core. Each range keeps its faults in index order (a strict range stops at its
+            // first), so the first fault of the lowest range is the first bad record: the one a single pass would throw.
+            if (!optimistic)
             {
-                Reject(lenient, rejected, i, fault.Reason, fault.Field, fault.Detail);
-                customerOf[i] = -1;
+                Array.Clear(customerOf);
+                int checkParts = Parts(n, parallelRecords);
+                var checkFaults = new List<(int Index, RejectionReason Reason, string Field, string Detail)>?[checkParts];
+                void CheckRange(int k)
+                {
+                    List<(int Index, RejectionReason Reason, string Field, string Detail)>? faults = null;
+                    for (int i = (int)((long)n * k / checkParts), end = (int)((long)n * (k + 1) / checkParts); i < end; i++)
+                    {
+                        if (Check(records[i]) is { } fault)
+                        {
+                            customerOf[i] = -1;
+                            (faults ??= []).Add((i, fault.Reason, fault.Field, fault.Detail));
+                            if (!lenient)
+                            {
+                                break;
+                            }
+                        }
+                    }
+
+                    checkFaults[k] = faults;
+                }
+
+                if (checkParts == 1)
+                {
+                    CheckRange(0);
+                }
+                else
+                {
+                    RunParts(checkParts, CheckRange);
+                }
+
+                foreach (List<(int Index, RejectionReason Reason, string Field, string Detail)>? faults in checkFaults)
+                {
+                    foreach ((int index, RejectionReason reason, string field, string detail) in faults ?? [])
+                    {
+                        Reject(lenient, rejected, index, reason, field, detail);
+                    }
+                }
+            }
+
+            // Dense customer indexes in order of the first accepted record (one pass: the order is that of the records). Exports
+            // usually list a customer's records together: a record of the same customer as the previous accepted one skips the hash.
+            var keys = new Dictionary<TCustomer, int>();
+            customerKeys = [];
+            bool faulty = false;
+            EqualityComparer<TCustomer> customerComparer = EqualityComparer<TCustomer>.Default;
+            TCustomer? lastKey = default;
+            int lastId = -1;
+            for (int i = 0; i < n; i++)
+            {
+                if (customerOf[i] < 0)
+                {
+                    continue;
+                }
+
+                SubscriptionRecord<TCustomer, TSubscription>? r = records[i];
+                if (r is null || r.CustomerKey is null)
+                {
+                    faulty = true; // only when optimistic: a checked record has both
+                    break;
+                }
+
+                TCustomer key = r.CustomerKey;
+                if (lastId < 0 || !customerComparer.Equals(key, lastKey!))
+                {
+                    ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(keys, key, out bool exists);
+                    if (!exists)
+                    {
+                        id = customerKeys.Count;
+                        customerKeys.Add(key);
+                    }
+
+                    lastKey = key;
+                    lastId = id;
+                }
+
+                customerOf[i] = lastId;
+            }
+
+            if (faulty)
+            {
                 continue;
             }
 
-            ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(keys, r!.CustomerKey, out bool exists);
-            if (!exists)
+            // Counting sort of record indexes by customer (stable: ascending record index within a customer).
+            int customers = customerKeys.Count;
+            offsets = new int[customers + 1];
+            foreach (int c in customerOf)
             {
-                id = customerKeys.Count;
-                customerKeys.Add(r.CustomerKey);
-            }
-
-            customerOf[i] = id;
-        }
-
-        // Counting sort of record indexes by customer (stable: ascending record index within a customer).
-        int customers = customerKeys.Count;
-        var offsets = new int[customers + 1];
-        foreach (int c in customerOf)
-        {
-            if (c >= 0)
-            {
-                offsets[c + 1]++;
-            }
-        }
-
-        for (int c = 0; c < customers; c++)
-        {
-            offsets[c + 1] += offsets[c];
-        }
-
-        var order = new int[offsets[customers]];
-        var fill = offsets.AsSpan(0, customers).ToArray();
-        for (int i = 0; i < n; i++)
-        {
-            if (customerOf[i] >= 0)
-            {
-                order[fill[customerOf[i]]++] = i;
-            }
-        }
-
-        // Overlapping duplicates: the same customer and subscription key overlapping an earlier accepted record.
-        EqualityComparer<TSubscription> subscriptionComparer = EqualityComparer<TSubscription>.Default;
-        for (int c = 0; c < customers; c++)
-        {
-            for (int j = offsets[c]; j < offsets[c + 1]; j++)
-            {
-                SubscriptionRecord<TCustomer, TSubscription> b = records[order[j]];
-                for (int k = offsets[c]; k < j; k++)
+                if (c >= 0)
                 {
-                    if (order[k] < 0)
-                    {
-                        continue;
-                    }
-
-                    SubscriptionRecord<TCustomer, TSubscription> a = records[order[k]];
-                    if (subscriptionComparer.Equals(a.SubscriptionKey, b.SubscriptionKey) && Overlap(a, b))
-                    {
-                        Reject(lenient, rejected, order[j], RejectionReason.OverlappingDuplicate, nameof(b.SubscriptionKey),
-                            string.Create(CultureInfo.InvariantCulture, $"{b.SubscriptionKey}, overlapping records[{order[k]}] of the same customer; valid records of one subscription do not overlap in time"));
-                        order[j] = ~order[j];
-                        break;
-                    }
+                    offsets[c + 1]++;
                 }
+            }
+
+            for (int c = 0; c < customers; c++)
+            {
+                offsets[c + 1] += offsets[c];
+            }
+
+            order = new int[offsets[customers]];
+            var fill = offsets.AsSpan(0, customers).ToArray();
+            for (int i = 0; i < n; i++)
+            {
+                if (customerOf[i] >= 0)
+                {
+                    order[fill[customerOf[i]]++] = i;
+                }
+            }
+
+            // Per customer, one contiguous customer range per core: overlapping duplicates, preparation, the earliest record
+            // and its segment. The outcome is that of one pass: every duplicate is found before any preparation error counts.
+            int parts = Parts(order.Length, parallelRecords);
+            bounds = CustomerBounds(offsets, parts);
+            segmentOf = new int[customers];
+            preparations = new Preparation[parts];
+            bool check = optimistic;
+            void PrepareRange(int k) => preparations[k] = PrepareCustomers(records, options, lenient, check, offsets, order, prepared, segmentOf, bounds[k], bounds[k + 1]);
+            if (parts == 1)
+            {
+                PrepareRange(0);
+            }
+            else
+            {
+                RunParts(parts, PrepareRange);
+            }
+
+            if (optimistic && Array.Exists(preparations, p => p.Faulty))
+            {
+                continue;
+            }
+
+            break;
+        }
+
+        foreach (Preparation preparation in preparations)
+        {
+            foreach ((int index, string detail) in preparation.Duplicates ?? [])
+            {
+                Reject(lenient, rejected, index, RejectionReason.OverlappingDuplicate, nameof(SubscriptionRecord<TCustomer, TSubscription>.SubscriptionKey), detail);
+            }
+        }
+
+        foreach (Preparation preparation in preparations)
+        {
+            if (preparation.Error is not null)
+            {
+                ExceptionDispatchInfo.Throw(preparation.Error);
             }
         }
 
         rejected.Sort((x, y) => x.Index.CompareTo(y.Index));
-        int throughDay = through.DayNumber;
-        int lastAbs = unit.WholePeriodIndex(throughDay);
+
+        // Segments in order of the customers' first appearance, as one sequential pass would meet them: each range's own
+        // ids (in its order of appearance) map to the global ones.
+        var segmentIds = new Dictionary<string, int>();
+        var segmentNames = new List<string>();
+        long seen = 0;
         int firstAbs = int.MaxValue;
-        var prepared = new PreparedSubscription[n];
-        int prepareParts = Parts(order.Length, parallelRecords);
-        var firstOfPart = new int[prepareParts];
-        var tallies = new FixedMoney.ScaleTally[prepareParts];
-        void PrepareRange(int k)
+        var tallies = new FixedMoney.ScaleTally[preparations.Length];
+        for (int k = 0; k < preparations.Length; k++)
         {
-            int earliest = int.MaxValue;
-            var tally = new FixedMoney.ScaleTally();
-            for (int j = (int)((long)order.Length * k / prepareParts), end = (int)((long)order.Length * (k + 1) / prepareParts); j < end; j++)
+            Preparation preparation = preparations[k];
+            seen += preparation.Seen;
+            tallies[k] = preparation.Tally;
+            if (preparation.Earliest != int.MaxValue)
             {
-                int i = order[j];
-                if (i >= 0)
-                {
-                    prepared[i] = Prepare(records[i], options);
-                    earliest = Math.Min(earliest, prepared[i].StartDay);
-                    tally.Add(prepared[i].FullMrr, prepared[i].DiscountedMrr);
-                }
+                firstAbs = Math.Min(firstAbs, unit.WholePeriodIndex(preparation.Earliest)); // period indexes rise with days
             }
 
-            firstOfPart[k] = earliest;
-            tallies[k] = tally;
-        }
-
-        if (prepareParts == 1)
-        {
-            PrepareRange(0);
-        }
-        else
-        {
-            RunParts(prepareParts, PrepareRange);
-        }
-
-        foreach (int earliest in firstOfPart)
-        {
-            if (earliest != int.MaxValue)
+            var map = new int[preparation.Segments.Count];
+            bool same = true;
+            for (int l = 0; l < map.Length; l++)
             {
-                firstAbs = Math.Min(firstAbs, unit.WholePeriodIndex(earliest)); // period indexes rise with days
+                ref int segmentId = ref CollectionsMarshal.GetValueRefOrAddDefault(segmentIds, preparation.Segments[l], out bool known);
+                if (!known)
+                {
+                    segmentId = segmentNames.Count;
+                    segmentNames.Add(preparation.Segments[l]);
+                }
+
+                map[l] = segmentId;
+                same &= segmentId == l;
+            }
+
+            for (int c = bounds[k]; !same && c < bounds[k + 1]; c++)
+            {
+                if (segmentOf[c] >= 0)
+                {
+                    segmentOf[c] = map[segmentOf[c]];
+                }
             }
         }
 
@@ -171,10 +262,11 @@ public static partial class SubscriptionLedger
             readDays[p] = p == periods - 1 ? throughDay : PeriodStartDay(unit, firstAbs + p + 1) - 1;
         }
 
-        var book = new LedgerBook<TCustomer>(customerKeys, offsets, order, prepared, firstAbs, lastAbs, throughDay, startDays, readDays);
+        var book = new LedgerBook<TCustomer>(customerKeys, offsets, order, prepared, firstAbs, lastAbs, throughDay, startDays, readDays,
+            segmentOf, segmentNames, seen, bounds);
         return FixedMoney.TryCommonScale(tallies, out int scale)
-            ? Accumulate<TCustomer, TSubscription, FixedMoney>(records, book, scale, unit, options, rejected, parallelRecords)
-            : Accumulate<TCustomer, TSubscription, decimal>(records, book, 0, unit, options, rejected, parallelRecords);
+            ? Accumulate<TCustomer, TSubscription, FixedMoney>(records, book, scale, unit, options, rejected)
+            : Accumulate<TCustomer, TSubscription, decimal>(records, book, 0, unit, options, rejected);
     }
 
     /// <summary>Runs the parts on the cores; an exception of a part is rethrown as itself (that of the first failing part), as one pass would throw it.</summary>
@@ -190,39 +282,111 @@ public static partial class SubscriptionLedger
         }
     }
 
-    /// <summary>How many ranges a pass over <paramref name="count"/> records splits into: one per core, each of at least half the threshold.</summary>
-    private static int Parts(int count, int parallelRecords) =>
-        count >= parallelRecords ? Math.Max(1, Math.Min(Environment.ProcessorCount, count / Math.Max(1, parallelRecords / 2))) : 1;
+    /// <summary>Contiguous customer ranges of about equal records, one per part: range k is customers <c>[bounds[k], bounds[k + 1])</c>.</summary>
+    private static int[] CustomerBounds(int[] offsets, int parts)
+    {
+        int customers = offsets.Length - 1;
+        var bounds = new int[parts + 1];
+        for (int k = 1, c = 0; k <= parts; k++)
+        {
+            long target = (long)offsets[customers] * k / parts;
+            while (c < customers && offsets[c] < target)
+            {
+                c++;
+            }
 
-    /// <summary>The pass over customers: each customer's MRR per period-end, its movements into its segment's sums, the cohorts and entries.</summary>
-    private static SubscriptionLedger<TCustomer> Accumulate<TCustomer, TSubscription, TMoney>(
-        IReadOnlyList<SubscriptionRecord<TCustomer, TSubscription>> records, LedgerBook<TCustomer> book, int scale,
-        PeriodUnit unit, LedgerOptions options, List<RejectedRecord> rejected, int parallelRecords)
+            bounds[k] = k == parts ? customers : c;
+        }
+
+        return bounds;
+    }
+
+    /// <summary>
+    /// Customers <c>[from, to)</c>: rejects records overlapping an earlier record of the same customer and subscription key
+    /// (complementing their index in <paramref name="order"/>; a strict range stops at the first), prepares the accepted
+    /// records, tallies their amounts and gives each customer the segment of its earliest record (range-local ids in order
+    /// of appearance, −1 when every record was rejected). With <paramref name="check"/> each customer's records are first
+    /// checked (<see cref="Check"/>); a bad one stops the range as <see cref="Preparation.Faulty"/>. A preparation error is
+    /// kept, not thrown, so that the caller throws what one pass would: a duplicate anywhere first.
+    /// </summary>
+    private static Preparation PrepareCustomers<TCustomer, TSubscription>(
+        IReadOnlyList<SubscriptionRecord<TCustomer, TSubscription>> records, LedgerOptions options, bool lenient, bool check,
+        int[] offsets, int[] order, PreparedSubscription[] prepared, int[] segmentOf, int from, int to)
         where TCustomer : notnull
         where TSubscription : notnull
-        where TMoney : struct, IAdditionOperators<TMoney, TMoney, TMoney>, ISubtractionOperators<TMoney, TMoney, TMoney>, IComparisonOperators<TMoney, TMoney, bool>
     {
-        (List<TCustomer> customerKeys, int[] offsets, int[] order, PreparedSubscription[] prepared, int firstAbs, int lastAbs, int throughDay, int[] startDays, int[] readDays) = book;
-        int customers = customerKeys.Count;
-        int periods = readDays.Length;
-
-        // Segments in order of the customers' first appearance, as one sequential pass would meet them.
-        var segmentOf = new int[customers];
-        var segmentIds = new Dictionary<string, int>();
-        var segmentNames = new List<string>();
-        long seen = 0;
+        var result = new Preparation();
+        EqualityComparer<TSubscription> subscriptionComparer = EqualityComparer<TSubscription>.Default;
+        Dictionary<string, int>? segmentIds = null;
         string? lastSegment = null;
         int lastSegmentId = -1;
-        for (int c = 0; c < customers; c++)
+        for (int c = from; c < to; c++)
         {
-            int earliest = -1;
-            for (int j = offsets[c]; j < offsets[c + 1]; j++)
+            int first = offsets[c], end = offsets[c + 1];
+            for (int j = first; check && j < end; j++)
             {
-                int i = order[j];
-                if (i >= 0 && (earliest < 0 || prepared[i].StartDay < prepared[earliest].StartDay))
+                if (Check(records[order[j]]) is not null)
                 {
-                    earliest = i;
+                    result.Faulty = true; // the caller redoes the build with the checks first
+                    return result;
                 }
+            }
+
+            for (int j = first + 1; j < end; j++)
+            {
+                SubscriptionRecord<TCustomer, TSubscription> b = records[order[j]];
+                for (int k = first; k < j; k++)
+                {
+                    if (order[k] < 0)
+                    {
+                        continue;
+                    }
+
+                    SubscriptionRecord<TCustomer, TSubscription> a = records[order[k]];
+                    if (subscriptionComparer.Equals(a.SubscriptionKey, b.SubscriptionKey) && Overlap(a, b))
+                    {
+                        (result.Duplicates ??= []).Add((order[j], string.Create(CultureInfo.InvariantCulture,
+                            $"{b.SubscriptionKey}, overlapping records[{order[k]}] of the same customer; valid records of one subscription do not overlap in time")));
+                        order[j] = ~order[j];
+                        if (!lenient)
+                        {
+                            return result; // this duplicate throws
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            if (result.Error is not null)
+            {
+                continue; // only duplicates still count
+            }
+
+            int earliest = -1;
+            try
+            {
+                for (int j = first; j < end; j++)
+                {
+                    int i = order[j];
+                    if (i >= 0)
+                    {
+                        ref PreparedSubscription s = ref prepared[i];
+                        s = Prepare(records[i], options);
+                        result.Tally.Add(s.FullMrr, s.DiscountedMrr);
+                        if (earliest < 0 || s.StartDay < prepared[earliest].StartDay)
+                        {
+                            earliest = i;
+                        }
+                    }
+                }
+            }
+#pragma warning disable CA1031 // Kept and rethrown by the caller, as itself, once every duplicate has been looked for.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                result.Error = e;
+                continue;
             }
 
             if (earliest < 0)
@@ -231,15 +395,17 @@ public static partial class SubscriptionLedger
                 continue;
             }
 
-            seen++;
+            result.Seen++;
+            result.Earliest = Math.Min(result.Earliest, prepared[earliest].StartDay);
             string segment = records[earliest].Segment ?? string.Empty;
             if (!ReferenceEquals(segment, lastSegment)) // consecutive customers often share the very string (or none): skip the hash
             {
+                segmentIds ??= [];
                 ref int segmentId = ref CollectionsMarshal.GetValueRefOrAddDefault(segmentIds, segment, out bool known);
                 if (!known)
                 {
-                    segmentId = segmentNames.Count;
-                    segmentNames.Add(segment);
+                    segmentId = result.Segments.Count;
+                    result.Segments.Add(segment);
                 }
 
                 lastSegment = segment;
@@ -249,19 +415,56 @@ public static partial class SubscriptionLedger
             segmentOf[c] = lastSegmentId;
         }
 
-        // Contiguous customer ranges of about equal records, one per core. Integer (FixedMoney) sums merge exactly in any
-        // grouping, so the ranges add up to what one pass gives; decimal sums may round past 28 digits, so they stay in one pass.
-        int parts = typeof(TMoney) == typeof(FixedMoney) ? Parts(order.Length, parallelRecords) : 1;
-        var bounds = new int[parts + 1];
-        for (int k = 1, c = 0; k <= parts; k++)
-        {
-            long target = (long)order.Length * k / parts;
-            while (c < customers && offsets[c] < target)
-            {
-                c++;
-            }
+        return result;
+    }
 
-            bounds[k] = k == parts ? customers : c;
+    /// <summary>What one customer range of the preparation found (<see cref="PrepareCustomers"/>).</summary>
+    private sealed class Preparation
+    {
+        /// <summary>Overlapping duplicates: record index and the message detail, in customer order.</summary>
+        public List<(int Index, string Detail)>? Duplicates { get; set; }
+
+        /// <summary>A record failed its check (only when the range checks them).</summary>
+        public bool Faulty { get; set; }
+
+        /// <summary>The first preparation error, or null.</summary>
+        public Exception? Error { get; set; }
+
+        /// <summary>The earliest start day of an accepted record (int.MaxValue for none).</summary>
+        public int Earliest { get; set; } = int.MaxValue;
+
+        /// <summary>Customers with an accepted record.</summary>
+        public long Seen { get; set; }
+
+        /// <summary>The amounts, for the common scale.</summary>
+        public FixedMoney.ScaleTally Tally { get; } = new();
+
+        /// <summary>Segment names by range-local id, in order of appearance.</summary>
+        public List<string> Segments { get; } = [];
+    }
+
+    /// <summary>How many ranges a pass over <paramref name="count"/> records splits into: one per core, each of at least half the threshold.</summary>
+    private static int Parts(int count, int parallelRecords) =>
+        count >= parallelRecords ? Math.Max(1, Math.Min(Environment.ProcessorCount, count / Math.Max(1, parallelRecords / 2))) : 1;
+
+    /// <summary>The pass over customers: each customer's MRR per period-end, its movements into its segment's sums, the cohorts and entries.</summary>
+    private static SubscriptionLedger<TCustomer> Accumulate<TCustomer, TSubscription, TMoney>(
+        IReadOnlyList<SubscriptionRecord<TCustomer, TSubscription>> records, LedgerBook<TCustomer> book, int scale,
+        PeriodUnit unit, LedgerOptions options, List<RejectedRecord> rejected)
+        where TCustomer : notnull
+        where TSubscription : notnull
+        where TMoney : struct, IAdditionOperators<TMoney, TMoney, TMoney>, ISubtractionOperators<TMoney, TMoney, TMoney>, IComparisonOperators<TMoney, TMoney, bool>
+    {
+        (List<TCustomer> customerKeys, int[] offsets, int[] order, PreparedSubscription[] prepared, int firstAbs, int lastAbs, int throughDay, int[] startDays, int[] readDays,
+            int[] segmentOf, List<string> segmentNames, long seen, int[] bounds) = book;
+        int periods = readDays.Length;
+
+        // The same customer ranges as the preparation. Integer (FixedMoney) sums merge exactly in any grouping, so the
+        // ranges add up to what one pass gives; decimal sums may round past 28 digits, so they stay in one pass.
+        int parts = typeof(TMoney) == typeof(FixedMoney) ? bounds.Length - 1 : 1;
+        if (parts == 1)
+        {
+            bounds = [0, customerKeys.Count];
         }
 
         var states = new LedgerState<TCustomer, TMoney>[parts];

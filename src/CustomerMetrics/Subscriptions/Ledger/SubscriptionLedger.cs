@@ -19,6 +19,11 @@ namespace CustomerMetrics.Subscriptions;
 /// <para>One pass over customers: records are grouped by customer (a hash map to dense indexes and a counting sort,
 /// 4 bytes per record plus the map), then each customer's MRR per period is computed in a buffer reused across
 /// customers, so the working state is O(customers + records + periods × segments), independent of customers × periods.
+/// From 65,536 records the customers split into one contiguous range per core for the checks, the overlapping-duplicate
+/// search, the preparation (MRR of each record) and the segment of each customer; the outcome does not depend on the
+/// split: the rejected records are the same, and a strict build throws what one pass would (the first bad record by
+/// index, else the first duplicate in customer order, else the first preparation error). Records are first checked
+/// where they are prepared; a log with a bad record is redone with the checks first (the result is the same).
 /// When every MRR amount is a whole number of units of 10^−s (s ≤ 18) and their total fits a 64-bit integer (cents,
 /// and most normalised prices), sums are integers that give the same <c>decimal</c> values and scales, and from 65,536
 /// records the customers split into one contiguous range per core whose sums merge exactly; otherwise (a weekly price

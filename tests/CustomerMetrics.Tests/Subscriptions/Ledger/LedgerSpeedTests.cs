@@ -115,6 +115,68 @@ public class LedgerSpeedTests
             SubscriptionLedger.BuildCore(whole, LedgerBooks.Through, LedgerOptions.ChartMogul, lenient: true, parallelRecords: 2));
     }
 
+    [Theory]
+    [MemberData(nameof(ForkSeeds))]
+    public void A_dirty_book_gives_the_one_core_result_and_error_on_every_split(int seed)
+    {
+        // Bad records (first checked where they are prepared, which sends the build back to check them first) and
+        // overlapping duplicates, spread over the book so that each core's customer range holds some.
+        List<SubscriptionRecord<string, string>> book = LedgerBooks.RandomBook(seed, 400);
+        var dirty = new List<SubscriptionRecord<string, string>>(book);
+        var random = new Random(seed);
+        for (int k = 0; k < 12; k++)
+        {
+            int i = random.Next(book.Count);
+            dirty[i] = (k % 4) switch
+            {
+                0 => book[i] with { Price = -1m },
+                1 => book[i] with { EndsOn = book[i].Start.AddDays(-1) },
+                2 => null!,
+                _ => book[i] with { Quantity = -2 },
+            };
+            int j = random.Next(book.Count);
+            dirty.Add(book[j] with { Start = book[j].Start.AddDays(-1), Price = book[j].Price + 10 }); // overlaps record j
+        }
+
+        foreach (LedgerOptions options in new[] { LedgerOptions.ChartMogul, LedgerOptions.Stripe })
+        {
+            SubscriptionLedger<string> single = SubscriptionLedger.BuildCore(dirty, LedgerBooks.Through, options, lenient: true, parallelRecords: int.MaxValue);
+            AssertIdentical(single, SubscriptionLedger.BuildCore(dirty, LedgerBooks.Through, options, lenient: true, parallelRecords: 2));
+            Assert.Contains(single.Rejected, r => r.Reason == RejectionReason.OverlappingDuplicate);
+            Assert.Contains(single.Rejected, r => r.Reason == RejectionReason.MissingKey);
+            Assert.Contains(single.Rejected, r => r.Reason == RejectionReason.NegativePrice);
+        }
+
+        // Strictly, every split throws what one pass throws: the first bad record, else the first duplicate in customer order.
+        string Error(List<SubscriptionRecord<string, string>> records, int threshold) =>
+            Assert.ThrowsAny<ArgumentException>(() => SubscriptionLedger.BuildCore(records, LedgerBooks.Through, LedgerOptions.ChartMogul, lenient: false, parallelRecords: threshold)).Message;
+        int firstBad = dirty.FindIndex(r => r is null || r.Price < 0 || r.Quantity < 0 || r.EndsOn < r.Start);
+        Assert.Equal(Error(dirty, int.MaxValue), Error(dirty, 2));
+        Assert.Contains($"records[{firstBad}]", Error(dirty, 2), StringComparison.Ordinal);
+        List<SubscriptionRecord<string, string>> duplicates = [.. book, .. dirty.Skip(book.Count)];
+        Assert.Equal(Error(duplicates, int.MaxValue), Error(duplicates, 2));
+        Assert.Contains("overlapping", Error(duplicates, 2), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Zero_amounts_keep_their_scale_to_the_last_period()
+    {
+        // A free plan priced 0.00 adds no MRR but gives decimal sums two decimals: the walk over a customer's periods may
+        // stop a year after its last amount only if that amount is the empty 0, so the last period still ends at 0.00.
+        SubscriptionRecord<string, string>[] book =
+        [
+            new() { CustomerKey = "free", SubscriptionKey = "1", Start = new(2023, 1, 1), Price = 0.00m },
+            new() { CustomerKey = "paid", SubscriptionKey = "1", Start = new(2023, 1, 1), EndsOn = new(2023, 3, 1), Price = 5m },
+        ];
+        SubscriptionLedger<string> ledger = SubscriptionLedger.Build(book, new DateOnly(2024, 12, 31));
+        Assert.Equal(24, ledger.Periods.Length);
+        Assert.Equal(Text(0m + 0.00m + 0m), Text(ledger.Periods[^1].Movements.EndingMrr));
+        Assert.Equal("0.00", Text(ledger.Periods[^1].Movements.StartingMrr));
+        Assert.Equal(0, ledger.Periods[^1].CustomersAtEnd);
+        Assert.Equal(5m, ledger.Periods[1].Movements.EndingMrr);
+        Assert.Equal(1, ledger.Periods[2].Movements.ChurnedCustomers);
+    }
+
     private static void AssertIdentical<TCustomer>(SubscriptionLedger<TCustomer> expected, SubscriptionLedger<TCustomer> actual)
         where TCustomer : notnull
     {
