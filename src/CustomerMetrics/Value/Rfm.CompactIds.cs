@@ -19,7 +19,7 @@ public static partial class Rfm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe RfmSummary SummarizeCompactIds(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates,
         ReadOnlySpan<double> amounts, DateOnly observationEnd, RfmOptions options, int min, int range, int used, long excluded,
-        bool dateOrdered, int forkRows)
+        bool dateOrdered, int forkRows, bool previousOrderedPath)
     {
         const int MaxBlocks = 256;
         int endDay = observationEnd.DayNumber;
@@ -45,7 +45,11 @@ public static partial class Rfm
                     dateOrdered);
                 var left = new CompactWork(&rows, 0, fork ? blocks / 2 : blocks);
                 var right = new CompactWork(&rows, fork ? blocks / 2 : blocks, blocks);
-                if (fork)
+                if (dateOrdered && !previousOrderedPath)
+                {
+                    ApplyOrdered(&rows, &left, &right, blocks, fork);
+                }
+                else if (fork)
                 {
                     ForkJoin.Invoke(&ApplyCompact, &left, &right);
                 }

@@ -48,7 +48,7 @@ public static partial class Rfm
     /// id range is split in two halves processed on both cores (<c>int.MaxValue</c>: one core). Results are bit-identical.
     /// </summary>
     internal static RfmSummary SummarizeCore(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts,
-        DateOnly observationEnd, RfmOptions options, int forkRows)
+        DateOnly observationEnd, RfmOptions options, int forkRows, bool previousOrderedPath = false)
     {
         Guard.SameLength(customerIds.Length, dates.Length);
         Guard.SameLength(customerIds.Length, amounts.Length);
@@ -98,7 +98,7 @@ public static partial class Rfm
         long idRange = (long)max - min + 1;
         return used > 0 && idRange <= (long)used + DirectSlack && idRange <= Array.MaxLength / 2
             ? SummarizeCompactIds(customerIds, dates, amounts, observationEnd, options, min, max - min + 1, used, excluded, dateOrdered,
-                forkRows)
+                forkRows, previousOrderedPath)
             : SummarizeGrouped(customerIds, dates, amounts, observationEnd, options, used, excluded);
     }
 
