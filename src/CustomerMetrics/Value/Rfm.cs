@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerMetrics.Internal;
 
 namespace CustomerMetrics.Value;
@@ -63,38 +62,11 @@ public static partial class Rfm
             ThrowHelper.ArgumentOutOfRange("options.AfterEnd", (long)options.AfterEnd, "ExcludeAndCount or Throw");
         }
 
-        int endDay = observationEnd.DayNumber;
-        bool strict = options.AfterEnd == RowsAfterEnd.Throw;
-        long excluded = 0;
-        int min = int.MaxValue, max = int.MinValue, previousDay = int.MinValue;
-        bool dateOrdered = true;
-        for (int i = 0; i < amounts.Length; i++)
-        {
-            if (!double.IsFinite(amounts[i]))
-            {
-                ThrowHelper.ValueOutOfRange(nameof(amounts), i, amounts[i], "finite numbers");
-            }
-
-            int day = dates[i].DayNumber;
-            if (day > endDay)
-            {
-                if (strict)
-                {
-                    ThrowHelper.DateOutOfRange(nameof(dates), i, dates[i], string.Create(CultureInfo.InvariantCulture,
-                        $"up to the observation end {observationEnd:yyyy-MM-dd} (RowsAfterEnd.Throw)"));
-                }
-
-                excluded++;
-                continue;
-            }
-
-            dateOrdered &= day >= previousDay;
-            previousDay = day;
-            min = Math.Min(min, customerIds[i]);
-            max = Math.Max(max, customerIds[i]);
-        }
-
-        int used = amounts.Length - (int)excluded;
+        RowScan scan = ScanRows(customerIds, dates, amounts, observationEnd, options.AfterEnd == RowsAfterEnd.Throw,
+            previousOrderedPath ? int.MaxValue : forkRows);
+        int min = scan.Min, max = scan.Max, used = scan.Used;
+        long excluded = scan.Excluded;
+        bool dateOrdered = scan.DateOrdered;
         long idRange = (long)max - min + 1;
         return used > 0 && idRange <= (long)used + DirectSlack && idRange <= Array.MaxLength / 2
             ? SummarizeCompactIds(customerIds, dates, amounts, observationEnd, options, min, max - min + 1, used, excluded, dateOrdered,
