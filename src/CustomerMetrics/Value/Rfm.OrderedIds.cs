@@ -51,7 +51,6 @@ public static partial class Rfm
                     r.RowFrom = middle;
                     r.RowTo = chunkEnd;
                     l.ClearStates = r.ClearStates = chunk == 0;
-                    l.CountCustomers = r.CountCustomers = chunk == chunks - 1;
                     new Span<int>(cursors, 2 * blocks).Clear();
                     Run(&CountOrdered, &l, &r, fork);
 
@@ -113,7 +112,6 @@ public static partial class Rfm
         public int RowFrom;
         public int RowTo;
         public bool ClearStates;
-        public bool CountCustomers;
         public int Customers;
     }
 
@@ -177,7 +175,7 @@ public static partial class Rfm
         }
     }
 
-    /// <summary>Applies the slots of this id half's blocks to the states, prefetching a few rows ahead; on the last chunk counts its customers.</summary>
+    /// <summary>Applies the slots of this id half's blocks to the states, prefetching a few rows ahead, and counts the customers it meets first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void ApplyOrderedBlocks(void* state)
     {
@@ -192,6 +190,7 @@ public static partial class Rfm
         OrderedRow* scratch = work.Scratch;
         int from = work.BlockFrom == 0 ? 0 : work.BlockEnd[work.BlockFrom - 1];
         int to = work.BlockEnd[work.BlockTo - 1];
+        int customers = 0; // states seen for the first time (their line is loaded anyway)
         int slot = from;
         for (; slot < to - PrefetchDistance; slot++)
         {
@@ -201,26 +200,19 @@ public static partial class Rfm
             }
 
             long key = scratch[slot].Key;
-            states[(int)(key >> 32)].Add((int)key, scratch[slot].Amount);
+            ref RfmState customer = ref states[(int)(key >> 32)];
+            customers += customer.Periods == 0 ? 1 : 0;
+            customer.Add((int)key, scratch[slot].Amount);
         }
 
         for (; slot < to; slot++)
         {
             long key = scratch[slot].Key;
-            states[(int)(key >> 32)].Add((int)key, scratch[slot].Amount);
+            ref RfmState customer = ref states[(int)(key >> 32)];
+            customers += customer.Periods == 0 ? 1 : 0;
+            customer.Add((int)key, scratch[slot].Amount);
         }
 
-        if (work.CountCustomers)
-        {
-            int idFrom = work.BlockFrom << r.Shift;
-            int idTo = Math.Min(r.Range, work.BlockTo << r.Shift);
-            int customers = 0;
-            for (int j = idFrom; j < idTo; j++)
-            {
-                customers += states[j].Periods != 0 ? 1 : 0;
-            }
-
-            work.Customers = customers;
-        }
+        work.Customers += customers;
     }
 }

@@ -31,10 +31,13 @@ public static partial class Rfm
     /// <remarks>
     /// Sums are double precision with Neumaier compensation. Cost: O(n) plus a sort of any customer whose rows are not in
     /// date order. Memory: the output columns (44 bytes per customer); with ids in a compact range (max − min ≤ rows +
-    /// 65,536) a pooled running state of 48 bytes per id in the range, plus pooled scratch of 16 bytes per row for at most
-    /// 2²⁰ rows when the log is in date order (memory bounded by customers; twice that when split across two cores from
-    /// 2¹⁸ rows) or for every row otherwise; with ids spread
+    /// 65,536) a pooled running state of 48 bytes per id in the range, plus pooled scratch of 16 bytes per row for a chunk of
+    /// at most max(2²⁰, 4 × id range) rows when the log is in date order (memory bounded by customers) or for every row
+    /// otherwise (twice that when the id range is split across two cores); with ids spread
     /// wider, a dictionary of the distinct ids and 12 bytes of pooled scratch per row. Allocates the result (and that dictionary).
+    /// <para>Cores: from 2¹⁸ rows the first pass over the rows and, with ids in a compact range, the partition and the
+    /// per-customer updates run on two cores (<c>Internal/ForkJoin</c>, allocation-free); every customer's rows still reach its
+    /// state in row order on one thread, so results are bit-identical to one core.</para>
     /// <para>Thread safety: pure; concurrent calls are safe.</para>
     /// </remarks>
     public static RfmSummary Summarize(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts,
@@ -45,6 +48,8 @@ public static partial class Rfm
     /// <see cref="Summarize(ReadOnlySpan{int}, ReadOnlySpan{DateOnly}, ReadOnlySpan{double}, DateOnly, RfmOptions)"/> with the
     /// fork threshold exposed: with ids in a compact range and at least <paramref name="forkRows"/> rows in the window, the
     /// id range is split in two halves processed on both cores (<c>int.MaxValue</c>: one core). Results are bit-identical.
+    /// <paramref name="previousOrderedPath"/> runs date-ordered rows through the previous path (chunks of 2²⁰ rows, each id half
+    /// reading every row, first pass on one core): the reference the tests and benchmarks compare the current path with.
     /// </summary>
     internal static RfmSummary SummarizeCore(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts,
         DateOnly observationEnd, RfmOptions options, int forkRows, bool previousOrderedPath = false)
