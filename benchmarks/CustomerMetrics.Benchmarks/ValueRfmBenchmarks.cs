@@ -67,21 +67,26 @@ public class ValueRfmBenchmarks
         return ids + days + amounts;
     }
 
-    /// <summary>The previous one-core path (fork threshold never reached), kept as the same-run baseline for the split.</summary>
-    [Benchmark]
-    public int RfmSummarizeOneCore() => Rfm.SummarizeCore(_ids, _dates, _amounts, End, RfmOptions.Weeks, int.MaxValue).Count;
-
-    /// <summary>The previous one-core path on the shuffled rows.</summary>
-    [Benchmark]
-    public int RfmSummarizeUnorderedOneCore() =>
-        Rfm.SummarizeCore(_shuffledIds, _shuffledDates, _shuffledAmounts, End, RfmOptions.Weeks, int.MaxValue).Count;
-
     [Benchmark]
     public int RfmSummarize() => Rfm.Summarize(_ids, _dates, _amounts, End, RfmOptions.Weeks).Count;
 
-    /// <summary>The same rows in random order (the grouping path: counting sort by customer, 12 bytes of scratch per row).</summary>
+    /// <summary>The same call on one core (fork threshold never reached).</summary>
+    [Benchmark]
+    public int RfmSummarizeOneCore() => Rfm.SummarizeCore(_ids, _dates, _amounts, End, RfmOptions.Weeks, int.MaxValue).Count;
+
+    /// <summary>The previous date-ordered path (chunks of 2^20 rows, id halves each reading every row, one-core first pass), as on both cores before: the same-run baseline.</summary>
+    [Benchmark]
+    public int RfmSummarizePrevious() =>
+        Rfm.SummarizeCore(_ids, _dates, _amounts, End, RfmOptions.Weeks, Rfm.DefaultForkRows, previousOrderedPath: true).Count;
+
+    /// <summary>The same rows in random order (partitioned whole, counting sort per id block, 16 bytes of scratch per row).</summary>
     [Benchmark]
     public int RfmSummarizeUnordered() => Rfm.Summarize(_shuffledIds, _shuffledDates, _shuffledAmounts, End, RfmOptions.Weeks).Count;
+
+    /// <summary>The shuffled rows with the previous one-core first pass (the unordered path itself is unchanged).</summary>
+    [Benchmark]
+    public int RfmSummarizeUnorderedPrevious() =>
+        Rfm.SummarizeCore(_shuffledIds, _shuffledDates, _shuffledAmounts, End, RfmOptions.Weeks, Rfm.DefaultForkRows, previousOrderedPath: true).Count;
 
     /// <summary>The loop a user would write for date-ordered input: one dictionary entry per customer.</summary>
     [Benchmark]

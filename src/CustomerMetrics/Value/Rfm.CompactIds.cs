@@ -9,8 +9,9 @@ public static partial class Rfm
 {
     /// <summary>
     /// Ids in a compact range: per-id running state (memory linear in the id range). The rows are radix-partitioned by id
-    /// block (at most 256 blocks) so that the state updates of one block stay in cache. Date-ordered rows stream through
-    /// in chunks of 2²⁰ rows (scratch 16 bytes per chunk row); other rows are partitioned whole (16 bytes per row),
+    /// block (at most 256 blocks) so that the state updates of one block stay in cache. Date-ordered rows go through
+    /// <see cref="ApplyOrdered"/> (or, with <paramref name="previousOrderedPath"/>, stream through in chunks of 2²⁰ rows, scratch
+    /// 16 bytes per chunk row); other rows are partitioned whole (16 bytes per row),
     /// each block is counting-sorted by id and each customer's rows sorted by period when out of order. A compaction
     /// then writes the columns in id order. With at least <paramref name="forkRows"/> rows and two or more blocks, the
     /// blocks are split in two halves of the id range, each run on its own core with its own scratch: a customer's rows all
@@ -19,7 +20,7 @@ public static partial class Rfm
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe RfmSummary SummarizeCompactIds(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates,
         ReadOnlySpan<double> amounts, DateOnly observationEnd, RfmOptions options, int min, int range, int used, long excluded,
-        bool dateOrdered, int forkRows)
+        bool dateOrdered, int forkRows, bool previousOrderedPath)
     {
         const int MaxBlocks = 256;
         int endDay = observationEnd.DayNumber;
@@ -45,7 +46,11 @@ public static partial class Rfm
                     dateOrdered);
                 var left = new CompactWork(&rows, 0, fork ? blocks / 2 : blocks);
                 var right = new CompactWork(&rows, fork ? blocks / 2 : blocks, blocks);
-                if (fork)
+                if (dateOrdered && !previousOrderedPath)
+                {
+                    ApplyOrdered(&rows, &left, &right, blocks, fork);
+                }
+                else if (fork)
                 {
                     ForkJoin.Invoke(&ApplyCompact, &left, &right);
                 }

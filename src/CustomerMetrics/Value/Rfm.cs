@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerMetrics.Internal;
 
 namespace CustomerMetrics.Value;
@@ -32,10 +31,13 @@ public static partial class Rfm
     /// <remarks>
     /// Sums are double precision with Neumaier compensation. Cost: O(n) plus a sort of any customer whose rows are not in
     /// date order. Memory: the output columns (44 bytes per customer); with ids in a compact range (max − min ≤ rows +
-    /// 65,536) a pooled running state of 48 bytes per id in the range, plus pooled scratch of 16 bytes per row for at most
-    /// 2²⁰ rows when the log is in date order (memory bounded by customers; twice that when split across two cores from
-    /// 2¹⁸ rows) or for every row otherwise; with ids spread
+    /// 65,536) a pooled running state of 48 bytes per id in the range, plus pooled scratch of 16 bytes per row for a chunk of
+    /// at most max(2²⁰, 4 × id range) rows when the log is in date order (memory bounded by customers) or for every row
+    /// otherwise (twice that when the id range is split across two cores); with ids spread
     /// wider, a dictionary of the distinct ids and 12 bytes of pooled scratch per row. Allocates the result (and that dictionary).
+    /// <para>Cores: from 2¹⁸ rows the first pass over the rows and, with ids in a compact range, the partition and the
+    /// per-customer updates run on two cores (<c>Internal/ForkJoin</c>, allocation-free); every customer's rows still reach its
+    /// state in row order on one thread, so results are bit-identical to one core.</para>
     /// <para>Thread safety: pure; concurrent calls are safe.</para>
     /// </remarks>
     public static RfmSummary Summarize(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts,
@@ -46,9 +48,11 @@ public static partial class Rfm
     /// <see cref="Summarize(ReadOnlySpan{int}, ReadOnlySpan{DateOnly}, ReadOnlySpan{double}, DateOnly, RfmOptions)"/> with the
     /// fork threshold exposed: with ids in a compact range and at least <paramref name="forkRows"/> rows in the window, the
     /// id range is split in two halves processed on both cores (<c>int.MaxValue</c>: one core). Results are bit-identical.
+    /// <paramref name="previousOrderedPath"/> runs date-ordered rows through the previous path (chunks of 2²⁰ rows, each id half
+    /// reading every row, first pass on one core): the reference the tests and benchmarks compare the current path with.
     /// </summary>
     internal static RfmSummary SummarizeCore(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts,
-        DateOnly observationEnd, RfmOptions options, int forkRows)
+        DateOnly observationEnd, RfmOptions options, int forkRows, bool previousOrderedPath = false)
     {
         Guard.SameLength(customerIds.Length, dates.Length);
         Guard.SameLength(customerIds.Length, amounts.Length);
@@ -63,42 +67,15 @@ public static partial class Rfm
             ThrowHelper.ArgumentOutOfRange("options.AfterEnd", (long)options.AfterEnd, "ExcludeAndCount or Throw");
         }
 
-        int endDay = observationEnd.DayNumber;
-        bool strict = options.AfterEnd == RowsAfterEnd.Throw;
-        long excluded = 0;
-        int min = int.MaxValue, max = int.MinValue, previousDay = int.MinValue;
-        bool dateOrdered = true;
-        for (int i = 0; i < amounts.Length; i++)
-        {
-            if (!double.IsFinite(amounts[i]))
-            {
-                ThrowHelper.ValueOutOfRange(nameof(amounts), i, amounts[i], "finite numbers");
-            }
-
-            int day = dates[i].DayNumber;
-            if (day > endDay)
-            {
-                if (strict)
-                {
-                    ThrowHelper.DateOutOfRange(nameof(dates), i, dates[i], string.Create(CultureInfo.InvariantCulture,
-                        $"up to the observation end {observationEnd:yyyy-MM-dd} (RowsAfterEnd.Throw)"));
-                }
-
-                excluded++;
-                continue;
-            }
-
-            dateOrdered &= day >= previousDay;
-            previousDay = day;
-            min = Math.Min(min, customerIds[i]);
-            max = Math.Max(max, customerIds[i]);
-        }
-
-        int used = amounts.Length - (int)excluded;
+        RowScan scan = ScanRows(customerIds, dates, amounts, observationEnd, options.AfterEnd == RowsAfterEnd.Throw,
+            previousOrderedPath ? int.MaxValue : forkRows);
+        int min = scan.Min, max = scan.Max, used = scan.Used;
+        long excluded = scan.Excluded;
+        bool dateOrdered = scan.DateOrdered;
         long idRange = (long)max - min + 1;
         return used > 0 && idRange <= (long)used + DirectSlack && idRange <= Array.MaxLength / 2
             ? SummarizeCompactIds(customerIds, dates, amounts, observationEnd, options, min, max - min + 1, used, excluded, dateOrdered,
-                forkRows)
+                forkRows, previousOrderedPath)
             : SummarizeGrouped(customerIds, dates, amounts, observationEnd, options, used, excluded);
     }
 
