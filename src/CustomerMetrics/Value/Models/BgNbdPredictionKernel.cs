@@ -92,52 +92,111 @@ internal static class BgNbdPredictionKernel
             new Span<double>(part->Destination + offset, length), offset, part->Path);
     }
 
-    /// <summary>One part of <see cref="Batch"/>: rows [offset, offset + length) of the caller's input.</summary>
+    /// <summary>Rows per block of <see cref="BatchPart"/> (a multiple of every vector width): a block's inputs and output stay in L1.</summary>
+    internal const int BlockLength = 1024;
+
+    /// <summary>Memo lookups after which a part that found fewer than a quarter of its pairs again stops using the memo.</summary>
+    internal const int MemoProbeLength = 8192;
+
+    /// <summary>
+    /// One part of <see cref="Batch"/>: rows [offset, offset + length) of the caller's input, in blocks of
+    /// <see cref="BlockLength"/> rows, each validated, then P(alive) (the vector kernel; block starts are multiples of the
+    /// vector width, so every row takes the lane or the scalar tail it took in one pass over the part), then, for a
+    /// horizon, multiplied by E[X(t)] at (r + x, α + T, a, b + x) from the memo: one pass over memory instead of three.
+    /// </summary>
     private static void BatchPart(in BgNbdModel model, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency,
         ReadOnlySpan<double> age, Span<double> destination, int offset, VectorPath path)
     {
-        for (int i = 0; i < frequency.Length; i++)
+        int n = frequency.Length;
+        if (double.IsPositiveInfinity(t) && !(model.A > 1) && n > 0)
         {
-            BgNbdLikelihood.ValidateRow(frequency[i], recency[i], age[i], offset + i);
+            // The lifetime expectation does not exist: every row is checked first (a bad row is reported before this), as before.
+            for (int i = 0; i < n; i++)
+            {
+                BgNbdLikelihood.ValidateRow(frequency[i], recency[i], age[i], offset + i);
+            }
+
+            BgNbdModel.Expected(model.R, model.Alpha, model.A, model.B, t);
         }
 
-        Alive(model, frequency, recency, age, destination, path);
-        if (double.IsNaN(t))
+        bool horizon = !double.IsNaN(t) && t != 0;
+        BgNbdPairMemo? memo = horizon && n > 64 ? BgNbdPairMemo.RentForThread() : null;
+        int lookups = 0, hits = 0;
+        for (int start = 0; start < n; start += BlockLength)
         {
-            return;
-        }
+            int length = Math.Min(BlockLength, n - start);
+            ReadOnlySpan<double> x = frequency.Slice(start, length), ageBlock = age.Slice(start, length);
+            Span<double> d = destination.Slice(start, length);
+            for (int i = 0; i < length; i++)
+            {
+                BgNbdLikelihood.ValidateRow(x[i], recency[start + i], ageBlock[i], offset + start + i);
+            }
 
-        if (t == 0)
-        {
-            destination.Clear();
-            return;
-        }
+            if (t == 0)
+            {
+                d.Clear();
+                continue;
+            }
 
-        // E[Y(t) | x, tₓ, T] = P(alive) · E[X(t)] at (r + x, α + T, a, b + x): the hypergeometric part depends on (x, T)
-        // only, so it is computed once per distinct pair (customers of a cohort share T).
-        double r = model.R, alpha = model.Alpha, a = model.A, b = model.B;
-        BgNbdPairMemo? memo = frequency.Length > 64 ? BgNbdPairMemo.RentForThread() : null;
-        for (int i = 0; i < frequency.Length; i++)
-        {
-            double x = frequency[i], ageI = age[i];
-            double expected;
+            Alive(model, x, recency.Slice(start, length), ageBlock, d, path);
+            if (!horizon)
+            {
+                continue;
+            }
+
+            // E[Y(t) | x, tₓ, T] = P(alive) · E[X(t)] at (r + x, α + T, a, b + x): the hypergeometric part depends on (x, T)
+            // only, so it is computed once per distinct pair (customers of a cohort share T), unless the pairs turn out
+            // to be (nearly) all distinct (continuous T), where the memo would only cost.
+            if (memo is not null && lookups >= MemoProbeLength && hits < lookups / 4)
+            {
+                memo = null;
+            }
+
             if (memo is null)
             {
-                expected = BgNbdModel.Expected(r + x, alpha + ageI, a, b + x, t);
+                MultiplyExpected(model, t, x, ageBlock, d);
             }
             else
             {
-                ref double slot = ref memo.GetOrAdd(x, ageI, out bool exists);
-                if (!exists)
-                {
-                    slot = BgNbdModel.Expected(r + x, alpha + ageI, a, b + x, t);
-                }
+                hits += MultiplyExpected(model, t, x, ageBlock, d, memo);
+                lookups += length;
+            }
+        }
+    }
 
-                expected = slot;
+    private static void MultiplyExpected(in BgNbdModel model, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        double r = model.R, alpha = model.Alpha, a = model.A, b = model.B;
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            double x = frequency[i];
+            destination[i] *= BgNbdModel.Expected(r + x, alpha + age[i], a, b + x, t);
+        }
+    }
+
+    /// <returns>How many rows found their pair in the memo.</returns>
+    private static int MultiplyExpected(in BgNbdModel model, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> age, Span<double> destination,
+        BgNbdPairMemo memo)
+    {
+        double r = model.R, alpha = model.Alpha, a = model.A, b = model.B;
+        int hits = 0;
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            double x = frequency[i], ageI = age[i];
+            ref double slot = ref memo.GetOrAdd(x, ageI, out bool exists);
+            if (exists)
+            {
+                hits++;
+            }
+            else
+            {
+                slot = BgNbdModel.Expected(r + x, alpha + ageI, a, b + x, t);
             }
 
-            destination[i] *= expected;
+            destination[i] *= slot;
         }
+
+        return hits;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
