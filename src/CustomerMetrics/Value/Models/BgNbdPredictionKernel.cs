@@ -98,6 +98,9 @@ internal static class BgNbdPredictionKernel
     /// <summary>Memo lookups after which a part that found fewer than a quarter of its pairs again stops using the memo.</summary>
     internal const int MemoProbeLength = 8192;
 
+    /// <summary>Frequencies below this take ln(a/(b + x − 1)) from a table computed once per part.</summary>
+    internal const int LnOddsLength = 256;
+
     /// <summary>
     /// One part of <see cref="Batch"/>: rows [offset, offset + length) of the caller's input, in blocks of
     /// <see cref="BlockLength"/> rows, each validated, then P(alive) (the vector kernel; block starts are multiples of the
@@ -119,6 +122,10 @@ internal static class BgNbdPredictionKernel
             BgNbdModel.Expected(model.R, model.Alpha, model.A, model.B, t);
         }
 
+        VectorPath resolved = VectorPaths.Resolve(path);
+        Span<double> lnOdds = stackalloc double[LnOddsLength];
+        Span<double> lnTerm = stackalloc double[BlockLength];
+        bool table = FillLnOdds(resolved, model.A, model.B, lnOdds);
         bool horizon = !double.IsNaN(t) && t != 0;
         BgNbdPairMemo? memo = horizon && n > 64 ? BgNbdPairMemo.RentForThread() : null;
         int lookups = 0, hits = 0;
@@ -127,10 +134,7 @@ internal static class BgNbdPredictionKernel
             int length = Math.Min(BlockLength, n - start);
             ReadOnlySpan<double> x = frequency.Slice(start, length), ageBlock = age.Slice(start, length);
             Span<double> d = destination.Slice(start, length);
-            for (int i = 0; i < length; i++)
-            {
-                BgNbdLikelihood.ValidateRow(x[i], recency[start + i], ageBlock[i], offset + start + i);
-            }
+            double maxX = CheckBlock(x, recency.Slice(start, length), ageBlock, offset + start, resolved);
 
             if (t == 0)
             {
@@ -138,7 +142,14 @@ internal static class BgNbdPredictionKernel
                 continue;
             }
 
-            Alive(model, x, recency.Slice(start, length), ageBlock, d, path);
+            if (table && maxX < LnOddsLength)
+            {
+                AliveFromTable(model, resolved, x, recency.Slice(start, length), ageBlock, d, lnOdds, lnTerm[..length]);
+            }
+            else
+            {
+                Alive(model, x, recency.Slice(start, length), ageBlock, d, resolved);
+            }
             if (!horizon)
             {
                 continue;
@@ -162,6 +173,84 @@ internal static class BgNbdPredictionKernel
                 lookups += length;
             }
         }
+    }
+
+    /// <summary>
+    /// Checks a block's rows for <see cref="BgNbdLikelihood.ValidateRow(double, double, double, int)"/>'s conditions, lanes
+    /// at a time on <paramref name="path"/> (whole x: x ≥ 2⁵² or (x + 2⁵²) − 2⁵² = x); if any row fails, the block is
+    /// rechecked row by row so the first bad one throws with its index (<paramref name="offset"/> + its position) and the
+    /// same message as before. Returns the largest x.
+    /// </summary>
+    internal static double CheckBlock(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, int offset, VectorPath path)
+    {
+        double maxX = 0;
+        int done = path switch
+        {
+            VectorPath.Vector512 => CheckBlock<Vector512<double>, Vector512Math>(frequency, recency, age, ref maxX),
+            VectorPath.Vector256 => CheckBlock<Vector256<double>, Vector256Math>(frequency, recency, age, ref maxX),
+            VectorPath.Vector128 => CheckBlock<Vector128<double>, Vector128Math>(frequency, recency, age, ref maxX),
+            _ => 0,
+        };
+
+        if (done < 0)
+        {
+            done = 0;
+            maxX = 0;
+        }
+
+        for (int i = done; i < frequency.Length; i++)
+        {
+            BgNbdLikelihood.ValidateRow(frequency[i], recency[i], age[i], offset + i);
+            maxX = Math.Max(maxX, frequency[i]);
+        }
+
+        return maxX;
+    }
+
+    /// <returns>Rows checked (a multiple of the width), or −1 when one of them is bad.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int CheckBlock<TVector, TOps>(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ref double maxX)
+        where TVector : unmanaged
+        where TOps : IVectorMath<TVector>
+    {
+        int width = TOps.Count;
+        int i = 0;
+        ref double xRef = ref MemoryMarshal.GetReference(frequency);
+        ref double txRef = ref MemoryMarshal.GetReference(recency);
+        ref double tRef = ref MemoryMarshal.GetReference(age);
+        TVector zero = TOps.Zero, one = TOps.Create(1), two52 = TOps.Create(4503599627370496.0), largest = TOps.Create(double.MaxValue);
+        TVector bad = zero, max = zero;
+        for (; i <= frequency.Length - width; i += width)
+        {
+            TVector x = TOps.Load(ref xRef, (nuint)i), tx = TOps.Load(ref txRef, (nuint)i), t = TOps.Load(ref tRef, (nuint)i);
+
+            // Each test is a lane mask (all ones = true); "a and b" is select(a, b, 0). NaN fails every comparison.
+            TVector whole = TOps.ConditionalSelect(TOps.GreaterThanOrEqual(x, two52), TOps.GreaterThanOrEqual(x, two52),
+                TOps.Equal(TOps.Subtract(TOps.Add(x, two52), two52), x));
+            TVector ok = TOps.ConditionalSelect(TOps.GreaterThanOrEqual(x, zero), whole, zero);
+            ok = TOps.ConditionalSelect(ok, TOps.GreaterThanOrEqual(largest, x), zero);
+            ok = TOps.ConditionalSelect(ok, TOps.GreaterThanOrEqual(t, zero), zero);
+            ok = TOps.ConditionalSelect(ok, TOps.GreaterThanOrEqual(largest, t), zero);
+            ok = TOps.ConditionalSelect(ok, TOps.ConditionalSelect(TOps.Equal(t, zero), TOps.Equal(x, zero), ok), zero);
+            ok = TOps.ConditionalSelect(ok, TOps.GreaterThanOrEqual(tx, zero), zero);
+            ok = TOps.ConditionalSelect(ok, TOps.GreaterThanOrEqual(t, tx), zero);
+            bad = TOps.Add(bad, TOps.ConditionalSelect(ok, zero, one));
+            max = TOps.Max(max, x);
+        }
+
+        if (TOps.Sum(bad) != 0)
+        {
+            return -1;
+        }
+
+        Span<double> lanes = stackalloc double[width];
+        TOps.Store(max, ref MemoryMarshal.GetReference(lanes), 0);
+        foreach (double lane in lanes)
+        {
+            maxX = Math.Max(maxX, lane);
+        }
+
+        return i;
     }
 
     private static void MultiplyExpected(in BgNbdModel model, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> age, Span<double> destination)
@@ -238,6 +327,96 @@ internal static class BgNbdPredictionKernel
 
             // b + (x − 1), not (b − 1) + x: b below 1e-16 must not vanish.
             TVector u = TOps.Add(TOps.Log(TOps.Divide(vA, TOps.Add(vb, TOps.Subtract(x, one)))), TOps.Multiply(TOps.Add(vr, x), lnRatio));
+            TVector alive = TOps.Divide(one, TOps.Add(one, TOps.Exp(u)));
+            TOps.Store(TOps.ConditionalSelect(TOps.Equal(x, TOps.Zero), one, alive), ref dRef, (nuint)i);
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="table"/>[x] = ln(a/(b + (x − 1))) for x = 0, 1, … with the vector kernel's own operations on
+    /// <paramref name="path"/> (lane-wise, so each entry has the bits the kernel computes for a row with that x); false
+    /// (nothing filled) on the scalar path.
+    /// </summary>
+    internal static bool FillLnOdds(VectorPath path, double a, double b, Span<double> table) => path switch
+    {
+        VectorPath.Vector512 => FillLnOdds<Vector512<double>, Vector512Math>(a, b, table),
+        VectorPath.Vector256 => FillLnOdds<Vector256<double>, Vector256Math>(a, b, table),
+        VectorPath.Vector128 => FillLnOdds<Vector128<double>, Vector128Math>(a, b, table),
+        _ => false,
+    };
+
+    private static bool FillLnOdds<TVector, TOps>(double a, double b, Span<double> table)
+        where TVector : unmanaged
+        where TOps : IVectorMath<TVector>
+    {
+        int width = TOps.Count;
+        Span<double> frequencies = stackalloc double[width];
+        ref double fRef = ref MemoryMarshal.GetReference(frequencies);
+        ref double tableRef = ref MemoryMarshal.GetReference(table);
+        TVector vA = TOps.Create(a), vb = TOps.Create(b), one = TOps.Create(1);
+        for (int i = 0; i <= table.Length - width; i += width)
+        {
+            for (int j = 0; j < width; j++)
+            {
+                frequencies[j] = i + j;
+            }
+
+            TVector x = TOps.Load(ref fRef, 0);
+            TOps.Store(TOps.Log(TOps.Divide(vA, TOps.Add(vb, TOps.Subtract(x, one)))), ref tableRef, (nuint)i);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="Alive(in BgNbdModel, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, VectorPath)"/>
+    /// for rows whose x is below <see cref="LnOddsLength"/>, ln(a/(b + x − 1)) read from <paramref name="lnOdds"/> (filled
+    /// by <see cref="FillLnOdds"/> on the same path) instead of a division and a logarithm per row: bit-identical.
+    /// </summary>
+    internal static void AliveFromTable(in BgNbdModel model, VectorPath resolved, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency,
+        ReadOnlySpan<double> age, Span<double> destination, ReadOnlySpan<double> lnOdds, Span<double> lnTerm)
+    {
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            lnTerm[i] = lnOdds[(int)frequency[i]];
+        }
+
+        double r = model.R, alpha = model.Alpha;
+        int done = resolved switch
+        {
+            VectorPath.Vector512 => AliveFromTable<Vector512<double>, Vector512Math>(frequency, recency, age, lnTerm, destination, r, alpha),
+            VectorPath.Vector256 => AliveFromTable<Vector256<double>, Vector256Math>(frequency, recency, age, lnTerm, destination, r, alpha),
+            VectorPath.Vector128 => AliveFromTable<Vector128<double>, Vector128Math>(frequency, recency, age, lnTerm, destination, r, alpha),
+            _ => 0,
+        };
+
+        for (int i = done; i < frequency.Length; i++)
+        {
+            destination[i] = model.Alive(frequency[i], recency[i], age[i]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int AliveFromTable<TVector, TOps>(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        ReadOnlySpan<double> lnTerm, Span<double> destination, double r, double alpha)
+        where TVector : unmanaged
+        where TOps : IVectorMath<TVector>
+    {
+        int width = TOps.Count;
+        int i = 0;
+        ref double xRef = ref MemoryMarshal.GetReference(frequency);
+        ref double txRef = ref MemoryMarshal.GetReference(recency);
+        ref double tRef = ref MemoryMarshal.GetReference(age);
+        ref double lnRef = ref MemoryMarshal.GetReference(lnTerm);
+        ref double dRef = ref MemoryMarshal.GetReference(destination);
+        TVector va = TOps.Create(alpha), vr = TOps.Create(r), one = TOps.Create(1);
+        for (; i <= frequency.Length - width; i += width)
+        {
+            TVector x = TOps.Load(ref xRef, (nuint)i);
+            TVector lnRatio = TOps.Subtract(TOps.Log(TOps.Add(va, TOps.Load(ref tRef, (nuint)i))), TOps.Log(TOps.Add(va, TOps.Load(ref txRef, (nuint)i))));
+            TVector u = TOps.Add(TOps.Load(ref lnRef, (nuint)i), TOps.Multiply(TOps.Add(vr, x), lnRatio));
             TVector alive = TOps.Divide(one, TOps.Add(one, TOps.Exp(u)));
             TOps.Store(TOps.ConditionalSelect(TOps.Equal(x, TOps.Zero), one, alive), ref dRef, (nuint)i);
         }
