@@ -95,7 +95,11 @@ internal static class BgNbdPredictionKernel
     /// <summary>Rows per block of <see cref="BatchPart"/> (a multiple of every vector width): a block's inputs and output stay in L1.</summary>
     internal const int BlockLength = 1024;
 
-    /// <summary>Memo lookups after which a part that found fewer than a quarter of its pairs again stops using the memo.</summary>
+    /// <summary>
+    /// Memo lookups after which a part that found fewer than a sixteenth of its pairs again stops using the memo (a lookup
+    /// costs about a twentieth of computing E[X(t)], so below that hit rate the memo only costs; the rate only grows as
+    /// the memo fills, so a part with pairs repeated often enough keeps it). The decision is taken at a block's end.
+    /// </summary>
     internal const int MemoProbeLength = 8192;
 
     /// <summary>Frequencies below this take ln(a/(b + x − 1)) from a table computed once per part.</summary>
@@ -158,7 +162,7 @@ internal static class BgNbdPredictionKernel
             // E[Y(t) | x, tₓ, T] = P(alive) · E[X(t)] at (r + x, α + T, a, b + x): the hypergeometric part depends on (x, T)
             // only, so it is computed once per distinct pair (customers of a cohort share T), unless the pairs turn out
             // to be (nearly) all distinct (continuous T), where the memo would only cost.
-            if (memo is not null && lookups >= MemoProbeLength && hits < lookups / 4)
+            if (memo is not null && lookups >= MemoProbeLength && hits < lookups / 16)
             {
                 memo = null;
             }
