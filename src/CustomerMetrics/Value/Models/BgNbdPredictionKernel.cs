@@ -92,52 +92,204 @@ internal static class BgNbdPredictionKernel
             new Span<double>(part->Destination + offset, length), offset, part->Path);
     }
 
-    /// <summary>One part of <see cref="Batch"/>: rows [offset, offset + length) of the caller's input.</summary>
+    /// <summary>Rows per block of <see cref="BatchPart"/> (a multiple of every vector width): a block's inputs and output stay in L1.</summary>
+    internal const int BlockLength = 1024;
+
+    /// <summary>
+    /// Memo lookups after which a part that found fewer than a sixteenth of its pairs again stops using the memo (a lookup
+    /// costs about a twentieth of computing E[X(t)], so below that hit rate the memo only costs; the rate only grows as
+    /// the memo fills, so a part with pairs repeated often enough keeps it). The decision is taken at a block's end.
+    /// </summary>
+    internal const int MemoProbeLength = 8192;
+
+    /// <summary>Frequencies below this take ln(a/(b + x − 1)) from a table computed once per part.</summary>
+    internal const int LnOddsLength = 256;
+
+    /// <summary>
+    /// One part of <see cref="Batch"/>: rows [offset, offset + length) of the caller's input, in blocks of
+    /// <see cref="BlockLength"/> rows, each validated, then P(alive) (the vector kernel; block starts are multiples of the
+    /// vector width, so every row takes the lane or the scalar tail it took in one pass over the part), then, for a
+    /// horizon, multiplied by E[X(t)] at (r + x, α + T, a, b + x) from the memo: one pass over memory instead of three.
+    /// </summary>
     private static void BatchPart(in BgNbdModel model, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency,
         ReadOnlySpan<double> age, Span<double> destination, int offset, VectorPath path)
     {
-        for (int i = 0; i < frequency.Length; i++)
+        int n = frequency.Length;
+        if (double.IsPositiveInfinity(t) && !(model.A > 1) && n > 0)
         {
-            BgNbdLikelihood.ValidateRow(frequency[i], recency[i], age[i], offset + i);
-        }
-
-        Alive(model, frequency, recency, age, destination, path);
-        if (double.IsNaN(t))
-        {
-            return;
-        }
-
-        if (t == 0)
-        {
-            destination.Clear();
-            return;
-        }
-
-        // E[Y(t) | x, tₓ, T] = P(alive) · E[X(t)] at (r + x, α + T, a, b + x): the hypergeometric part depends on (x, T)
-        // only, so it is computed once per distinct pair (customers of a cohort share T).
-        double r = model.R, alpha = model.Alpha, a = model.A, b = model.B;
-        BgNbdPairMemo? memo = frequency.Length > 64 ? BgNbdPairMemo.RentForThread() : null;
-        for (int i = 0; i < frequency.Length; i++)
-        {
-            double x = frequency[i], ageI = age[i];
-            double expected;
-            if (memo is null)
+            // The lifetime expectation does not exist: every row is checked first (a bad row is reported before this), as before.
+            for (int i = 0; i < n; i++)
             {
-                expected = BgNbdModel.Expected(r + x, alpha + ageI, a, b + x, t);
+                BgNbdLikelihood.ValidateRow(frequency[i], recency[i], age[i], offset + i);
+            }
+
+            BgNbdModel.Expected(model.R, model.Alpha, model.A, model.B, t);
+        }
+
+        VectorPath resolved = VectorPaths.Resolve(path);
+        Span<double> lnOdds = stackalloc double[LnOddsLength];
+        Span<double> lnTerm = stackalloc double[BlockLength];
+        bool table = FillLnOdds(resolved, model.A, model.B, lnOdds);
+        bool horizon = !double.IsNaN(t) && t != 0;
+        BgNbdPairMemo? memo = horizon && n > 64 ? BgNbdPairMemo.RentForThread() : null;
+        int lookups = 0, hits = 0;
+        for (int start = 0; start < n; start += BlockLength)
+        {
+            int length = Math.Min(BlockLength, n - start);
+            ReadOnlySpan<double> x = frequency.Slice(start, length), ageBlock = age.Slice(start, length);
+            Span<double> d = destination.Slice(start, length);
+            double maxX = CheckBlock(x, recency.Slice(start, length), ageBlock, offset + start, resolved);
+
+            if (t == 0)
+            {
+                d.Clear();
+                continue;
+            }
+
+            if (table && maxX < LnOddsLength)
+            {
+                AliveFromTable(model, resolved, x, recency.Slice(start, length), ageBlock, d, lnOdds, lnTerm[..length]);
             }
             else
             {
-                ref double slot = ref memo.GetOrAdd(x, ageI, out bool exists);
-                if (!exists)
-                {
-                    slot = BgNbdModel.Expected(r + x, alpha + ageI, a, b + x, t);
-                }
-
-                expected = slot;
+                Alive(model, x, recency.Slice(start, length), ageBlock, d, resolved);
+            }
+            if (!horizon)
+            {
+                continue;
             }
 
-            destination[i] *= expected;
+            // E[Y(t) | x, tₓ, T] = P(alive) · E[X(t)] at (r + x, α + T, a, b + x): the hypergeometric part depends on (x, T)
+            // only, so it is computed once per distinct pair (customers of a cohort share T), unless the pairs turn out
+            // to be (nearly) all distinct (continuous T), where the memo would only cost.
+            if (memo is not null && lookups >= MemoProbeLength && hits < lookups / 16)
+            {
+                memo = null;
+            }
+
+            if (memo is null)
+            {
+                MultiplyExpected(model, t, x, ageBlock, d);
+            }
+            else
+            {
+                hits += MultiplyExpected(model, t, x, ageBlock, d, memo);
+                lookups += length;
+            }
         }
+    }
+
+    /// <summary>
+    /// Checks a block's rows for <see cref="BgNbdLikelihood.ValidateRow(double, double, double, int)"/>'s conditions, lanes
+    /// at a time on <paramref name="path"/> (whole x: x ≥ 2⁵² or (x + 2⁵²) − 2⁵² = x); if any row fails, the block is
+    /// rechecked row by row so the first bad one throws with its index (<paramref name="offset"/> + its position) and the
+    /// same message as before. Returns the largest x.
+    /// </summary>
+    internal static double CheckBlock(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, int offset, VectorPath path)
+    {
+        double maxX = 0;
+        int done = path switch
+        {
+            VectorPath.Vector512 => CheckBlock<Vector512<double>, Vector512Math>(frequency, recency, age, ref maxX),
+            VectorPath.Vector256 => CheckBlock<Vector256<double>, Vector256Math>(frequency, recency, age, ref maxX),
+            VectorPath.Vector128 => CheckBlock<Vector128<double>, Vector128Math>(frequency, recency, age, ref maxX),
+            _ => 0,
+        };
+
+        if (done < 0)
+        {
+            done = 0;
+            maxX = 0;
+        }
+
+        for (int i = done; i < frequency.Length; i++)
+        {
+            BgNbdLikelihood.ValidateRow(frequency[i], recency[i], age[i], offset + i);
+            maxX = Math.Max(maxX, frequency[i]);
+        }
+
+        return maxX;
+    }
+
+    /// <returns>Rows checked (a multiple of the width), or −1 when one of them is bad.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int CheckBlock<TVector, TOps>(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ref double maxX)
+        where TVector : unmanaged
+        where TOps : IVectorMath<TVector>
+    {
+        int width = TOps.Count;
+        int i = 0;
+        ref double xRef = ref MemoryMarshal.GetReference(frequency);
+        ref double txRef = ref MemoryMarshal.GetReference(recency);
+        ref double tRef = ref MemoryMarshal.GetReference(age);
+        TVector zero = TOps.Zero, one = TOps.Create(1), two52 = TOps.Create(4503599627370496.0), largest = TOps.Create(double.MaxValue);
+        TVector bad = zero, max = zero;
+        for (; i <= frequency.Length - width; i += width)
+        {
+            TVector x = TOps.Load(ref xRef, (nuint)i), tx = TOps.Load(ref txRef, (nuint)i), t = TOps.Load(ref tRef, (nuint)i);
+
+            // Each test is a lane mask (all ones = true); "a and b" is select(a, b, 0). NaN fails every comparison.
+            TVector whole = TOps.ConditionalSelect(TOps.GreaterThanOrEqual(x, two52), TOps.GreaterThanOrEqual(x, two52),
+                TOps.Equal(TOps.Subtract(TOps.Add(x, two52), two52), x));
+            TVector ok = TOps.ConditionalSelect(TOps.GreaterThanOrEqual(x, zero), whole, zero);
+            ok = TOps.ConditionalSelect(ok, TOps.GreaterThanOrEqual(largest, x), zero);
+            ok = TOps.ConditionalSelect(ok, TOps.GreaterThanOrEqual(t, zero), zero);
+            ok = TOps.ConditionalSelect(ok, TOps.GreaterThanOrEqual(largest, t), zero);
+            ok = TOps.ConditionalSelect(ok, TOps.ConditionalSelect(TOps.Equal(t, zero), TOps.Equal(x, zero), ok), zero);
+            ok = TOps.ConditionalSelect(ok, TOps.GreaterThanOrEqual(tx, zero), zero);
+            ok = TOps.ConditionalSelect(ok, TOps.GreaterThanOrEqual(t, tx), zero);
+            bad = TOps.Add(bad, TOps.ConditionalSelect(ok, zero, one));
+            max = TOps.Max(max, x);
+        }
+
+        if (TOps.Sum(bad) != 0)
+        {
+            return -1;
+        }
+
+        Span<double> lanes = stackalloc double[width];
+        TOps.Store(max, ref MemoryMarshal.GetReference(lanes), 0);
+        foreach (double lane in lanes)
+        {
+            maxX = Math.Max(maxX, lane);
+        }
+
+        return i;
+    }
+
+    private static void MultiplyExpected(in BgNbdModel model, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        double r = model.R, alpha = model.Alpha, a = model.A, b = model.B;
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            double x = frequency[i];
+            destination[i] *= BgNbdModel.Expected(r + x, alpha + age[i], a, b + x, t);
+        }
+    }
+
+    /// <returns>How many rows found their pair in the memo.</returns>
+    private static int MultiplyExpected(in BgNbdModel model, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> age, Span<double> destination,
+        BgNbdPairMemo memo)
+    {
+        double r = model.R, alpha = model.Alpha, a = model.A, b = model.B;
+        int hits = 0;
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            double x = frequency[i], ageI = age[i];
+            ref double slot = ref memo.GetOrAdd(x, ageI, out bool exists);
+            if (exists)
+            {
+                hits++;
+            }
+            else
+            {
+                slot = BgNbdModel.Expected(r + x, alpha + ageI, a, b + x, t);
+            }
+
+            destination[i] *= slot;
+        }
+
+        return hits;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -179,6 +331,96 @@ internal static class BgNbdPredictionKernel
 
             // b + (x − 1), not (b − 1) + x: b below 1e-16 must not vanish.
             TVector u = TOps.Add(TOps.Log(TOps.Divide(vA, TOps.Add(vb, TOps.Subtract(x, one)))), TOps.Multiply(TOps.Add(vr, x), lnRatio));
+            TVector alive = TOps.Divide(one, TOps.Add(one, TOps.Exp(u)));
+            TOps.Store(TOps.ConditionalSelect(TOps.Equal(x, TOps.Zero), one, alive), ref dRef, (nuint)i);
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="table"/>[x] = ln(a/(b + (x − 1))) for x = 0, 1, … with the vector kernel's own operations on
+    /// <paramref name="path"/> (lane-wise, so each entry has the bits the kernel computes for a row with that x); false
+    /// (nothing filled) on the scalar path.
+    /// </summary>
+    internal static bool FillLnOdds(VectorPath path, double a, double b, Span<double> table) => path switch
+    {
+        VectorPath.Vector512 => FillLnOdds<Vector512<double>, Vector512Math>(a, b, table),
+        VectorPath.Vector256 => FillLnOdds<Vector256<double>, Vector256Math>(a, b, table),
+        VectorPath.Vector128 => FillLnOdds<Vector128<double>, Vector128Math>(a, b, table),
+        _ => false,
+    };
+
+    private static bool FillLnOdds<TVector, TOps>(double a, double b, Span<double> table)
+        where TVector : unmanaged
+        where TOps : IVectorMath<TVector>
+    {
+        int width = TOps.Count;
+        Span<double> frequencies = stackalloc double[width];
+        ref double fRef = ref MemoryMarshal.GetReference(frequencies);
+        ref double tableRef = ref MemoryMarshal.GetReference(table);
+        TVector vA = TOps.Create(a), vb = TOps.Create(b), one = TOps.Create(1);
+        for (int i = 0; i <= table.Length - width; i += width)
+        {
+            for (int j = 0; j < width; j++)
+            {
+                frequencies[j] = i + j;
+            }
+
+            TVector x = TOps.Load(ref fRef, 0);
+            TOps.Store(TOps.Log(TOps.Divide(vA, TOps.Add(vb, TOps.Subtract(x, one)))), ref tableRef, (nuint)i);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="Alive(in BgNbdModel, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, VectorPath)"/>
+    /// for rows whose x is below <see cref="LnOddsLength"/>, ln(a/(b + x − 1)) read from <paramref name="lnOdds"/> (filled
+    /// by <see cref="FillLnOdds"/> on the same path) instead of a division and a logarithm per row: bit-identical.
+    /// </summary>
+    internal static void AliveFromTable(in BgNbdModel model, VectorPath resolved, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency,
+        ReadOnlySpan<double> age, Span<double> destination, ReadOnlySpan<double> lnOdds, Span<double> lnTerm)
+    {
+        for (int i = 0; i < frequency.Length; i++)
+        {
+            lnTerm[i] = lnOdds[(int)frequency[i]];
+        }
+
+        double r = model.R, alpha = model.Alpha;
+        int done = resolved switch
+        {
+            VectorPath.Vector512 => AliveFromTable<Vector512<double>, Vector512Math>(frequency, recency, age, lnTerm, destination, r, alpha),
+            VectorPath.Vector256 => AliveFromTable<Vector256<double>, Vector256Math>(frequency, recency, age, lnTerm, destination, r, alpha),
+            VectorPath.Vector128 => AliveFromTable<Vector128<double>, Vector128Math>(frequency, recency, age, lnTerm, destination, r, alpha),
+            _ => 0,
+        };
+
+        for (int i = done; i < frequency.Length; i++)
+        {
+            destination[i] = model.Alive(frequency[i], recency[i], age[i]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int AliveFromTable<TVector, TOps>(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
+        ReadOnlySpan<double> lnTerm, Span<double> destination, double r, double alpha)
+        where TVector : unmanaged
+        where TOps : IVectorMath<TVector>
+    {
+        int width = TOps.Count;
+        int i = 0;
+        ref double xRef = ref MemoryMarshal.GetReference(frequency);
+        ref double txRef = ref MemoryMarshal.GetReference(recency);
+        ref double tRef = ref MemoryMarshal.GetReference(age);
+        ref double lnRef = ref MemoryMarshal.GetReference(lnTerm);
+        ref double dRef = ref MemoryMarshal.GetReference(destination);
+        TVector va = TOps.Create(alpha), vr = TOps.Create(r), one = TOps.Create(1);
+        for (; i <= frequency.Length - width; i += width)
+        {
+            TVector x = TOps.Load(ref xRef, (nuint)i);
+            TVector lnRatio = TOps.Subtract(TOps.Log(TOps.Add(va, TOps.Load(ref tRef, (nuint)i))), TOps.Log(TOps.Add(va, TOps.Load(ref txRef, (nuint)i))));
+            TVector u = TOps.Add(TOps.Load(ref lnRef, (nuint)i), TOps.Multiply(TOps.Add(vr, x), lnRatio));
             TVector alive = TOps.Divide(one, TOps.Add(one, TOps.Exp(u)));
             TOps.Store(TOps.ConditionalSelect(TOps.Equal(x, TOps.Zero), one, alive), ref dRef, (nuint)i);
         }
