@@ -216,14 +216,7 @@ internal static partial class GroupedKernel
                 Tally1<TScore, TGroup, TSlots>(scores, groups, groupCount, points, stride, counters, offset);
             }
 
-            for (int t = 0; t < tables; t++)
-            {
-                ReadOnlySpan<uint> table = counters.Slice(t * tableLength, tableLength);
-                for (int k = 0; k < tableLength; k++)
-                {
-                    totals[k] += table[k];
-                }
-            }
+            AddTables(counters, tableLength, totals);
         }
         finally
         {
