@@ -9,7 +9,8 @@ namespace CustomerMetrics.Benchmarks;
 /// loaded machine): byte scores with byte group ids (G ≤ 255) or ushort group ids (larger G). Baselines in the same
 /// run: a pass that only reads both buffers (memory bandwidth), the plain scalar grouped loop a user would write (a
 /// branch per category, counts in an array) and LINQ GroupBy. The library rows write into a preallocated destination;
-/// CSAT (ratings 1–5 in a buffer of the same size) and CES (7-point agreement, ratings 1–7) against their own plain loops.
+/// CSAT (ratings 1–5 in a buffer of the same size) and CES (7-point agreement, ratings 1–7) against their own plain loops
+/// and their own LINQ GroupBy (slow: run those at 10 M).
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
 public class SurveyGroupedBenchmarks
@@ -32,7 +33,13 @@ public class SurveyGroupedBenchmarks
     [ParamsSource(nameof(Sizes))]
     public int N { get; set; }
 
-    [Params(16, 1000, 65_536)]
+    /// <summary>Group counts: 16, 1,000 and 65,536, or the comma-separated list in <c>CM_BENCH_G</c> (for example 1000,65536 for the slow LINQ rows).</summary>
+    public static IEnumerable<int> GroupCounts =>
+        Environment.GetEnvironmentVariable("CM_BENCH_G") is { Length: > 0 } list
+            ? list.Split(',').Select(g => int.Parse(g, CultureInfo.InvariantCulture))
+            : [16, 1000, 65_536];
+
+    [ParamsSource(nameof(GroupCounts))]
     public int G { get; set; }
 
     [GlobalSetup]
@@ -183,6 +190,24 @@ public class SurveyGroupedBenchmarks
 
         return counts[0];
     }
+
+    /// <summary>The LINQ a user writes for CSAT per group: group by id, count each rating, build a <see cref="CsatResult"/> per group.</summary>
+    [Benchmark]
+    public int LinqGroupByCsat() => (G <= 256
+            ? _ratings.Zip(_byteGroups, (r, g) => (Rating: r, Group: (int)g))
+            : _ratings.Zip(_ushortGroups, (r, g) => (Rating: r, Group: (int)g)))
+        .GroupBy(r => r.Group)
+        .Select(g => new CsatResult(5, 2, Enumerable.Range(1, 5).Select(point => (long)g.Count(r => r.Rating == point)).ToArray()))
+        .Count();
+
+    /// <summary>The LINQ a user writes for CES per group (7-point agreement): group by id, count each rating, build a <see cref="CesResult"/> per group.</summary>
+    [Benchmark]
+    public int LinqGroupByCes() => (G <= 256
+            ? _cesRatings.Zip(_byteGroups, (r, g) => (Rating: r, Group: (int)g))
+            : _cesRatings.Zip(_ushortGroups, (r, g) => (Rating: r, Group: (int)g)))
+        .GroupBy(r => r.Group)
+        .Select(g => new CesResult(CesScale.SevenPointAgreement, Enumerable.Range(1, 7).Select(point => (long)g.Count(r => r.Rating == point)).ToArray()))
+        .Count();
 
     /// <summary>CES per group through the library (7-point agreement scale), to compare with <see cref="ScalarGroupedLoopCes"/>.</summary>
     [Benchmark]

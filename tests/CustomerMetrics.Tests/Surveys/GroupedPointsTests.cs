@@ -18,12 +18,13 @@ public static class GroupedPointsArbitraries
     private const int Block = 4096;
 
     /// <summary>
-    /// Group counts at every boundary of the rating-scale kernel (pair keys up to 128 keys, 32-bit tables, 8-bit
-    /// counters above 32,768 slots; byte and ushort id limits), scales of 2 to 11 points, lengths around whole blocks
+    /// Group counts at every boundary of the rating-scale kernel (pair keys up to 128 keys; 16-bit keys into one or two
+    /// 32-bit tables up to 32,768 slots, 2,978 × 11 and 4,096 × 8 just below; 8-bit counters above; byte and ushort id
+    /// limits), scales of 2 to 11 points, lengths around whole blocks
     /// of 4,096 and the forced fork, and bad ratings (none, rare, frequent) in random places.
     /// </summary>
     internal static Arbitrary<PointEntries> Entries(bool badIds) =>
-        Gen.Elements(1, 16, 17, 255, 256, 1000, 65_536)
+        Gen.Elements(1, 16, 17, 255, 256, 1000, 2978, 4096, 65_536)
             .SelectMany(groups => Gen.Elements(2, 5, 7, 10, 11).SelectMany(points =>
                 Gen.OneOf(Gen.Constant(0), Gen.Choose(1, 5000)).SelectMany(fork =>
                     Gen.OneOf(
@@ -179,10 +180,18 @@ public class GroupedPointsTests
     [InlineData(16, 5, 0)]
     [InlineData(16, 5, 50_000)]
     [InlineData(1000, 10, 0)]
+    [InlineData(1000, 5, 0)]
+    [InlineData(1000, 5, 100_000)]
+    [InlineData(819, 5, 0)]
+    [InlineData(820, 5, 0)]
+    [InlineData(200, 2, 0)]
+    [InlineData(4096, 7, 0)]
     public void Counters_that_wrap_carry_every_count(int groups, int points, int forkLength)
     {
         // One group and rating receives 200,000 responses (an 8-bit counter wraps 781 times, a pair counter counts
-        // 100,000), interleaved with every other group and rating, an off-scale rating in a late block.
+        // 100,000; a 16-bit cell would overflow 3 times), interleaved with every other group and rating, an off-scale
+        // rating in a late block. 16-bit keys: 819 × 5 + 1 = 4,096 counters (two tables) against 820 × 5 + 1 (one);
+        // 4,096 × (7 + 1) = 32,768 slots is the largest keyed table.
         int n = 400_000;
         byte[] ratings = new byte[n];
         ushort[] ids = new ushort[n];
