@@ -9,9 +9,10 @@ namespace CustomerMetrics.Surveys;
 
 /// <summary>
 /// Rating scales (CES, CSAT) per group, checked a block at a time. Each block of <see cref="PointBlock"/> responses is
-/// first checked whole (every rating 1..points, every group id below the group count: vectorised range scans, memory
-/// speed); a clean block is then tallied with no check and no slot lookup per response, and a block holding anything
-/// bad goes to the checked one-response-at-a-time tally (which counts off-scale ratings in slot 0 and throws naming the
+/// checked whole (every rating 1..points, every group id below the group count) by the same Vector128 pass that turns
+/// its responses into counter keys; a clean block is then tallied with no check and no slot arithmetic per response
+/// (one block driver, <c>TallyBlocks</c>, over three struct tallies), and a block holding anything bad goes to
+/// the checked one-response-at-a-time tally (which counts off-scale ratings in slot 0 and throws naming the
 /// first bad group id), as does the tail shorter than a block. Three tallies of clean blocks, by table size:
 /// <list type="bullet">
 /// <item>Byte group ids with groupCount × points ≤ <see cref="PairKeys"/> (e.g. 16 groups on a 5- or 7-point scale):
@@ -25,7 +26,8 @@ namespace CustomerMetrics.Surveys;
 /// 5-point scale, so the table stays in L1): two interleaved tables when both fit in <see cref="KeyTablesBytes"/>
 /// (fewer store-to-load chains on sorted ids), one otherwise. With the key arithmetic out of the loop, each response
 /// costs a shift and a load-increment-store.</item>
-/// <item>Larger tables (e.g. 65,536 groups): 8-bit counters at <c>group × points + rating</c> (no off-scale slot), under a
+/// <item>Larger tables (e.g. 65,536 groups): Vector128 turns each response into a 32-bit key (and checks the block),
+/// and a scalar loop reads two keys per 64-bit load into 8-bit counters at <c>group × points + rating</c> (no off-scale slot), under a
 /// fifth of the cache footprint (320 KiB for 65,536 groups on a 5-point scale, against 1.5 MB of 32-bit ones, so they
 /// stay in a 512 KB L2), each carrying 256 into a 32-bit table when it wraps to 0.</item>
 /// </list>
@@ -120,12 +122,6 @@ internal static partial class GroupedKernel
             }
         }
     }
-
-    /// <summary>Whether every rating of a block is 1..points and every group id at most <paramref name="lastGroup"/> (and not negative).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsClean<TGroup>(ReadOnlySpan<byte> ratings, ReadOnlySpan<TGroup> groups, uint points, TGroup lastGroup)
-        where TGroup : unmanaged, IBinaryInteger<TGroup> =>
-        ratings.IndexOfAnyExceptInRange((byte)1, (byte)points) < 0 && groups.IndexOfAnyExceptInRange(TGroup.Zero, lastGroup) < 0;
 
     /// <summary>
     /// Mid-size tables: clean blocks turned into 16-bit keys <c>group × points + rating</c> by Vector128 and counted at
@@ -301,7 +297,7 @@ internal static partial class GroupedKernel
             Span<byte> narrow = narrowArray.AsSpan(0, narrowLength);
             wide.Clear();
             narrow.Clear();
-            var tally = new ByteTally<TGroup>(narrow, wide, TGroup.CreateSaturating(groupCount - 1), points);
+            var tally = new ByteTally<TGroup>(stackalloc uint[PointBlock], narrow, wide, groupCount, points);
             TallyBlocks(ratings, groups, groupCount, points, ref tally, wide, offset);
             AddTables(wide, tableLength, totals);
             AddExact<byte>(narrow, groupCount, points, totals);
@@ -313,46 +309,113 @@ internal static partial class GroupedKernel
         }
     }
 
-    /// <summary>8-bit counters of blocks that <see cref="IsClean"/> passes; the 32-bit table takes the carries (and, outside, the checked tally).</summary>
-    private readonly ref struct ByteTally<TGroup>(Span<byte> narrow, Span<uint> wide, TGroup lastGroup, uint points) : IBlockTally<TGroup>
+    /// <summary>32-bit keys of a block by Vector128 (which also checks it), then 8-bit counters; the 32-bit table takes the carries (and, outside, the checked tally).</summary>
+    private readonly ref struct ByteTally<TGroup>(Span<uint> keys, Span<byte> narrow, Span<uint> wide, int groupCount, uint points) : IBlockTally<TGroup>
         where TGroup : unmanaged, IBinaryInteger<TGroup>
     {
+        private readonly Span<uint> _keys = keys;
         private readonly Span<byte> _narrow = narrow;
         private readonly Span<uint> _wide = wide;
-        private readonly TGroup _lastGroup = lastGroup;
+        private readonly int _groupCount = groupCount;
         private readonly uint _points = points;
 
         public bool TryTally(ReadOnlySpan<byte> ratings, ReadOnlySpan<TGroup> groups)
         {
-            if (!IsClean(ratings, groups, _points, _lastGroup))
+            if (!WideKeysOf(ratings, groups, _groupCount, _points, _keys))
             {
                 return false;
             }
 
-            CleanTallyBytes(ratings, groups, _points, _narrow, _wide);
+            TallyKeyBytes(_keys, _points, _narrow, _wide);
             return true;
         }
     }
 
+    /// <summary>
+    /// Writes the 32-bit keys <c>group × points + rating</c> of a block of <see cref="PointBlock"/> responses; false when
+    /// any rating is off 1..points or any group id off 0..groupCount − 1 (the keys are then meaningless).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CleanTallyBytes<TGroup>(ReadOnlySpan<byte> ratings, ReadOnlySpan<TGroup> groups, uint points, Span<byte> narrow, Span<uint> wide)
+    private static bool WideKeysOf<TGroup>(ReadOnlySpan<byte> ratings, ReadOnlySpan<TGroup> groups, int groupCount, uint points, Span<uint> keys)
         where TGroup : unmanaged, IBinaryInteger<TGroup>
     {
         ref byte s = ref MemoryMarshal.GetReference(ratings);
         ref TGroup g = ref MemoryMarshal.GetReference(groups);
+        ref uint k = ref MemoryMarshal.GetReference(keys);
+        Vector128<uint> pointsVector = Vector128.Create(points), last = Vector128.Create((uint)(groupCount - 1));
+        Vector128<byte> one = Vector128.Create((byte)1), lastRating = Vector128.Create((byte)(points - 1));
+        Vector128<byte> bad = Vector128<byte>.Zero;
+        for (int i = 0; i < PointBlock; i += Vector128<byte>.Count)
+        {
+            Vector128<byte> rating = Vector128.LoadUnsafe(ref s, (nuint)i);
+
+            // rating − 1 wraps a 0 to 255, so one unsigned comparison checks both ends of the scale.
+            bad |= Vector128.GreaterThan(rating - one, lastRating);
+            (Vector128<ushort> ratingLower, Vector128<ushort> ratingUpper) = Vector128.Widen(rating);
+            (Vector128<uint> r0, Vector128<uint> r1) = Vector128.Widen(ratingLower);
+            (Vector128<uint> r2, Vector128<uint> r3) = Vector128.Widen(ratingUpper);
+            Vector128<uint> a, b, c, d;
+            if (typeof(TGroup) == typeof(byte))
+            {
+                (Vector128<ushort> lower, Vector128<ushort> upper) = Vector128.Widen(Vector128.LoadUnsafe(ref Unsafe.As<TGroup, byte>(ref g), (nuint)i));
+                (a, b) = Vector128.Widen(lower);
+                (c, d) = Vector128.Widen(upper);
+            }
+            else if (typeof(TGroup) == typeof(ushort))
+            {
+                ref ushort g16 = ref Unsafe.As<TGroup, ushort>(ref g);
+                (a, b) = Vector128.Widen(Vector128.LoadUnsafe(ref g16, (nuint)i));
+                (c, d) = Vector128.Widen(Vector128.LoadUnsafe(ref g16, (nuint)(i + 8)));
+            }
+            else if (typeof(TGroup) == typeof(int))
+            {
+                // Negative ids read as unsigned are above the last group.
+                ref uint g32 = ref Unsafe.As<TGroup, uint>(ref g);
+                a = Vector128.LoadUnsafe(ref g32, (nuint)i);
+                b = Vector128.LoadUnsafe(ref g32, (nuint)(i + 4));
+                c = Vector128.LoadUnsafe(ref g32, (nuint)(i + 8));
+                d = Vector128.LoadUnsafe(ref g32, (nuint)(i + 12));
+            }
+            else
+            {
+                return false;
+            }
+
+            bad |= (Vector128.GreaterThan(a, last) | Vector128.GreaterThan(b, last) | Vector128.GreaterThan(c, last) | Vector128.GreaterThan(d, last)).AsByte();
+            ((a * pointsVector) + r0).StoreUnsafe(ref k, (nuint)i);
+            ((b * pointsVector) + r1).StoreUnsafe(ref k, (nuint)(i + 4));
+            ((c * pointsVector) + r2).StoreUnsafe(ref k, (nuint)(i + 8));
+            ((d * pointsVector) + r3).StoreUnsafe(ref k, (nuint)(i + 12));
+        }
+
+        return bad == Vector128<byte>.Zero;
+    }
+
+    /// <summary>Increments the 8-bit counter of each key (two keys per 64-bit load), carrying 256 into the 32-bit table when one wraps to 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void TallyKeyBytes(ReadOnlySpan<uint> keys, uint points, Span<byte> narrow, Span<uint> wide)
+    {
+        ref byte k = ref Unsafe.As<uint, byte>(ref MemoryMarshal.GetReference(keys));
         ref byte t = ref MemoryMarshal.GetReference(narrow);
         ref uint w = ref MemoryMarshal.GetReference(wide);
-        for (int i = 0; i < ratings.Length; i++)
+        int bytes = keys.Length * sizeof(uint);
+        for (int i = 0; i < bytes; i += sizeof(ulong))
         {
-            // No slot for off-scale ratings here (the block is clean): group × points + rating, the exact footprint.
-            uint group = uint.CreateTruncating(Unsafe.Add(ref g, i));
-            nint k = (nint)((group * points) + Unsafe.Add(ref s, i));
-            if (++Unsafe.Add(ref t, k) == 0)
+            ulong two = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref k, i));
+            nint first = (nint)(uint)two, second = (nint)(two >> 32);
+            if (++Unsafe.Add(ref t, first) == 0)
             {
-                // The same slot in the wide table: group × (points + 1) + rating.
-                Unsafe.Add(ref w, k + (nint)group) += 256;
+                Carry(ref w, first, points);
+            }
+
+            if (++Unsafe.Add(ref t, second) == 0)
+            {
+                Carry(ref w, second, points);
             }
         }
+
+        // Key group × points + rating (rating 1..points) is slot group × (points + 1) + rating, group = (key − 1) / points.
+        static void Carry(ref uint wide, nint key, uint points) => Unsafe.Add(ref wide, key + ((key - 1) / (nint)points)) += 256;
     }
 
     /// <summary>
