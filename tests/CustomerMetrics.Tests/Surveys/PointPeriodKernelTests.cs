@@ -15,13 +15,9 @@ namespace CustomerMetrics.Tests.Surveys;
 [Trait("Category", "Kernel")]
 public class PointPeriodKernelTests
 {
-    private static readonly VectorPath[] Paths = [VectorPath.Scalar, VectorPath.Vector128, VectorPath.Vector256, VectorPath.Vector512, VectorPath.Auto];
+    private static readonly VectorPath[] Paths = Enum.GetValues<VectorPath>();
 
     private static readonly int[] CsatScales = [3, 4, 5, 6, 7, 10];
-
-    private static int Key(DateOnly d, int code) => PeriodPropertyTests.Key(d, code);
-
-    private static PeriodUnit Unit(int code) => PeriodPropertyTests.Unit(code);
 
     /// <summary>Each period's ratings, by the calendar key of each row's date.</summary>
     private static List<byte>[] Rows(DateOnly[] dates, byte[] ratings, DateOnly origin, int code, int periods)
@@ -34,7 +30,7 @@ public class PointPeriodKernelTests
 
         for (int i = 0; i < dates.Length; i++)
         {
-            rows[Key(dates[i], code) - Key(origin, code)].Add(ratings[i]);
+            rows[PeriodPropertyTests.Key(dates[i], code) - PeriodPropertyTests.Key(origin, code)].Add(ratings[i]);
         }
 
         return rows;
@@ -70,22 +66,22 @@ public class PointPeriodKernelTests
         int days = random.Next(2) == 0 ? 1 + random.Next(500) : 1100 + random.Next(1500);
         int n = new[] { 0, 1, 63, 64, 65, 2047, 2048, 2049, 4100, 9001 }[random.Next(10)] + random.Next(3);
         (DateOnly[] dates, byte[] ratings) = Data(random, n, origin, days, points, random.Next(2) == 0);
-        int periods = Key(origin.AddDays(days), code) - Key(origin, code) + 1;
+        int periods = PeriodPropertyTests.Key(origin.AddDays(days), code) - PeriodPropertyTests.Key(origin, code) + 1;
         CsatResult[] expected = [.. Rows(dates, ratings, origin, code, periods).Select(r => Csat.Calculate([.. r], points))];
         int fork = 1 + (forkLength.Get % 5000);
         DateTime[] times = [.. dates.Select(d => d.ToDateTime(new TimeOnly(random.Next(24), random.Next(60))))];
         foreach (VectorPath path in Paths)
         {
             var forked = new CsatResult[periods];
-            Csat.CalculateByPeriod(dates, ratings, origin, Unit(code), forked, points, fork, path);
+            Csat.CalculateByPeriod(dates, ratings, origin, PeriodPropertyTests.Unit(code), forked, points, fork, path);
             Assert.Equal(expected, forked);
             var fromTimes = new CsatResult[periods];
-            Csat.CalculateByPeriod(times, ratings, origin, Unit(code), fromTimes, points, fork, path);
+            Csat.CalculateByPeriod(times, ratings, origin, PeriodPropertyTests.Unit(code), fromTimes, points, fork, path);
             Assert.Equal(expected, fromTimes);
         }
 
         var publicCall = new CsatResult[periods];
-        Csat.CalculateByPeriod(dates, ratings, origin, Unit(code), publicCall, points);
+        Csat.CalculateByPeriod(dates, ratings, origin, PeriodPropertyTests.Unit(code), publicCall, points);
         Assert.Equal(expected, publicCall);
 
         // Any split into periods merges to the whole.
@@ -102,7 +98,7 @@ public class PointPeriodKernelTests
         int days = random.Next(2) == 0 ? 1 + random.Next(500) : 600 + random.Next(2000);
         int n = new[] { 0, 1, 64, 2047, 2048, 2049, 9001 }[random.Next(7)] + random.Next(3);
         (DateOnly[] dates, byte[] ratings) = Data(random, n, origin, days, (int)scale, random.Next(2) == 0);
-        int periods = Key(origin.AddDays(days), code) - Key(origin, code) + 1;
+        int periods = PeriodPropertyTests.Key(origin.AddDays(days), code) - PeriodPropertyTests.Key(origin, code) + 1;
         List<byte>[] rows = Rows(dates, ratings, origin, code, periods);
         CesResult[] expected = [.. rows.Select(r => Ces.Calculate([.. r], scale))];
         int fork = 1 + (forkLength.Get % 5000);
@@ -110,10 +106,10 @@ public class PointPeriodKernelTests
         foreach (VectorPath path in Paths)
         {
             var forked = new CesResult[periods];
-            Ces.CalculateByPeriod(dates, ratings, origin, Unit(code), scale, forked, fork, path);
+            Ces.CalculateByPeriod(dates, ratings, origin, PeriodPropertyTests.Unit(code), scale, forked, fork, path);
             Assert.Equal(expected, forked);
             var fromTimes = new CesResult[periods];
-            Ces.CalculateByPeriod(times, ratings, origin, Unit(code), scale, fromTimes, fork, path);
+            Ces.CalculateByPeriod(times, ratings, origin, PeriodPropertyTests.Unit(code), scale, fromTimes, fork, path);
             Assert.Equal(expected, fromTimes);
         }
 
@@ -121,8 +117,8 @@ public class PointPeriodKernelTests
         int cut = n == 0 ? 0 : random.Next(n + 1);
         var left = new CesResult[periods];
         var right = new CesResult[periods];
-        Ces.CalculateByPeriod(dates.AsSpan(0, cut), ratings.AsSpan(0, cut), origin, Unit(code), scale, left);
-        Ces.CalculateByPeriod(dates.AsSpan(cut), ratings.AsSpan(cut), origin, Unit(code), scale, right);
+        Ces.CalculateByPeriod(dates.AsSpan(0, cut), ratings.AsSpan(0, cut), origin, PeriodPropertyTests.Unit(code), scale, left);
+        Ces.CalculateByPeriod(dates.AsSpan(cut), ratings.AsSpan(cut), origin, PeriodPropertyTests.Unit(code), scale, right);
         for (int p = 0; p < periods; p++)
         {
             Assert.Equal(expected[p], left[p] + right[p]);
@@ -149,13 +145,13 @@ public class PointPeriodKernelTests
             ces[i] = (byte)(1 + random.Next(7));
         }
 
-        int periods = Key(new DateOnly(2025, 12, 31), code) - Key(origin, code) + 1;
+        int periods = PeriodPropertyTests.Key(new DateOnly(2025, 12, 31), code) - PeriodPropertyTests.Key(origin, code) + 1;
         List<byte>[] csatRows = Rows(dates, csat, origin, code, periods);
         List<byte>[] cesRows = Rows(dates, ces, origin, code, periods);
         var csatActual = new CsatResult[periods];
         var cesActual = new CesResult[periods];
-        Csat.CalculateByPeriod(stamps, zone, csat, origin, Unit(code), csatActual, 5);
-        Ces.CalculateByPeriod(stamps, zone, ces, origin, Unit(code), CesScale.SevenPointAgreement, cesActual);
+        Csat.CalculateByPeriod(stamps, zone, csat, origin, PeriodPropertyTests.Unit(code), csatActual, 5);
+        Ces.CalculateByPeriod(stamps, zone, ces, origin, PeriodPropertyTests.Unit(code), CesScale.SevenPointAgreement, cesActual);
         Assert.Equal([.. csatRows.Select(r => Csat.Calculate([.. r], 5))], csatActual);
         Assert.Equal([.. cesRows.Select(r => Ces.Calculate([.. r], CesScale.SevenPointAgreement))], cesActual);
     }
