@@ -13,6 +13,9 @@ namespace CustomerMetrics.Benchmarks;
 /// per category, counts in an array), LINQ GroupBy by (year, month), and a pass that only reads both buffers (the
 /// dates, 4 bytes a row, and the scores, 1 byte a row). The library rows write into a preallocated destination (`Library` on
 /// both cores from 2^20 rows, `LibraryOneCore` forced onto one); the DateTime row reads a third buffer of 8-byte timestamps.
+/// CSAT (1–5, conventional top box 4–5) and CES (1–7) per month over the same dates and their own rating buffers: the
+/// library, the plain loop a user writes (Year and Month, a count per month and point), LINQ GroupBy by (year, month);
+/// the read-only row reads the same number of bytes (dates and one byte a row).
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
 public class SurveyPeriodBenchmarks
@@ -23,6 +26,12 @@ public class SurveyPeriodBenchmarks
     private byte[] _scores = [];
     private readonly NpsResult[] _months = new NpsResult[12];
     private readonly long[] _counts = new long[36];
+    private byte[] _csat = [];
+    private byte[] _ces = [];
+    private readonly CsatResult[] _csatMonths = new CsatResult[12];
+    private readonly CesResult[] _cesMonths = new CesResult[12];
+    private readonly long[] _pointCounts = new long[12 * 8];
+    private int[] _ids = [];
 
     public static IEnumerable<int> Sizes =>
         [int.Parse(Environment.GetEnvironmentVariable("CM_BENCH_N") ?? "100000000", CultureInfo.InvariantCulture)];
@@ -37,10 +46,15 @@ public class SurveyPeriodBenchmarks
         var random = new Random(3);
         _dates = new DateOnly[N];
         _times = new DateTime[N];
+        _csat = new byte[N];
+        _ids = new int[N];
+        _ces = new byte[N];
         for (int i = 0; i < N; i++)
         {
             _dates[i] = Origin.AddDays(random.Next(365));
             _times[i] = _dates[i].ToDateTime(new TimeOnly(random.Next(24), 0));
+            _csat[i] = (byte)(1 + random.Next(5));
+            _ces[i] = (byte)(1 + random.Next(7));
         }
 
         // Bring the library's code to its steady state (tier-1 code, per-thread fork items) before the few long
@@ -53,6 +67,8 @@ public class SurveyPeriodBenchmarks
                 Nps.CalculateByPeriod(_dates.AsSpan(0, warm), _scores.AsSpan(0, warm), Origin, PeriodUnit.Month, _months);
                 Nps.CalculateByPeriod(_dates.AsSpan(0, warm), _scores.AsSpan(0, warm), Origin, PeriodUnit.Month, _months, int.MaxValue, VectorPath.Auto);
                 Nps.CalculateByPeriod(_times.AsSpan(0, warm), _scores.AsSpan(0, warm), Origin, PeriodUnit.Month, _months);
+                Csat.CalculateByPeriod(_dates.AsSpan(0, warm), _csat.AsSpan(0, warm), Origin, PeriodUnit.Month, _csatMonths, 5);
+                Ces.CalculateByPeriod(_dates.AsSpan(0, warm), _ces.AsSpan(0, warm), Origin, PeriodUnit.Month, CesScale.SevenPointAgreement, _cesMonths);
             }
 
             Thread.Sleep(500);
@@ -121,5 +137,84 @@ public class SurveyPeriodBenchmarks
     {
         Nps.CalculateByPeriod(_times, _scores, Origin, PeriodUnit.Month, _months);
         return _months[0].Promoters;
+    }
+
+    [Benchmark]
+    public long CsatPlainLoop() => PointLoop(_csat, 5);
+
+    [Benchmark]
+    public int CsatLinqGroupBy() => _dates.Zip(_csat, (d, s) => (Date: d, Rating: s))
+        .GroupBy(r => (r.Date.Year, r.Date.Month))
+        .Select(g => Csat.Calculate([.. g.Select(r => r.Rating)], 5))
+        .Count();
+
+    [Benchmark]
+    public long CsatLibrary()
+    {
+        Csat.CalculateByPeriod(_dates, _csat, Origin, PeriodUnit.Month, _csatMonths, 5);
+        return _csatMonths[0].Count;
+    }
+
+    /// <summary>
+    /// The design before this one, from public calls: the period of each response into an int buffer (the library
+    /// rented one from the pool), then the grouped CSAT over those ids.
+    /// </summary>
+    [Benchmark]
+    public long CsatIdsThenGrouped()
+    {
+        DateOnly[] dates = _dates;
+        int[] ids = _ids;
+        for (int i = 0; i < dates.Length; i++)
+        {
+            DateOnly date = dates[i];
+            int month = ((date.Year - 2025) * 12) + date.Month - 1;
+            if ((uint)month >= 12)
+            {
+                throw new ArgumentOutOfRangeException(nameof(dates));
+            }
+
+            ids[i] = month;
+        }
+
+        Csat.Calculate(_csat, ids, _csatMonths, 5);
+        return _csatMonths[0].Count;
+    }
+
+    [Benchmark]
+    public long CesPlainLoop() => PointLoop(_ces, 7);
+
+    [Benchmark]
+    public int CesLinqGroupBy() => _dates.Zip(_ces, (d, s) => (Date: d, Rating: s))
+        .GroupBy(r => (r.Date.Year, r.Date.Month))
+        .Select(g => Ces.Calculate([.. g.Select(r => r.Rating)], CesScale.SevenPointAgreement))
+        .Count();
+
+    [Benchmark]
+    public long CesLibrary()
+    {
+        Ces.CalculateByPeriod(_dates, _ces, Origin, PeriodUnit.Month, CesScale.SevenPointAgreement, _cesMonths);
+        return _cesMonths[0].Count;
+    }
+
+    /// <summary>The loop a user writes: Year and Month of each date, a range check, a count per month and point.</summary>
+    private long PointLoop(byte[] ratings, int points)
+    {
+        long[] counts = _pointCounts;
+        Array.Clear(counts);
+        DateOnly[] dates = _dates;
+        for (int i = 0; i < ratings.Length; i++)
+        {
+            DateOnly date = dates[i];
+            int month = ((date.Year - 2025) * 12) + date.Month - 1;
+            int rating = ratings[i];
+            if ((uint)month >= 12 || (uint)(rating - 1) >= (uint)points)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ratings));
+            }
+
+            counts[(month * 8) + rating]++;
+        }
+
+        return counts[1];
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using CustomerMetrics.Internal;
+using CustomerMetrics.Internal.Vectors;
 using CustomerMetrics.Value;
 
 namespace CustomerMetrics.Surveys;
@@ -8,11 +9,13 @@ namespace CustomerMetrics.Surveys;
 public static partial class Csat
 {
     /// <summary>
-    /// CSAT per period with the conventional top box: response <c>i</c>, answered on <c>dates[i]</c>, counts in
-    /// <c>destination[p]</c> where p is the number of whole periods of <paramref name="unit"/> from the period that holds
-    /// <paramref name="origin"/> (as <see cref="Nps.CalculateByPeriod(ReadOnlySpan{DateOnly}, ReadOnlySpan{byte}, DateOnly, PeriodUnit, Span{NpsResult})"/>).
+    /// CSAT per period with the conventional top box (<see cref="DefaultTopBoxPoints"/>): response <c>i</c>, answered on <c>dates[i]</c>, counts in <c>destination[p]</c> where p is the
+    /// number of whole periods of <paramref name="unit"/> from the period that holds <paramref name="origin"/> (as
+    /// <see cref="Nps.CalculateByPeriod(ReadOnlySpan{DateOnly}, ReadOnlySpan{byte}, DateOnly, PeriodUnit, Span{NpsResult})"/>).
     /// Each result is overwritten; a period with no responses gets an empty result on the scale. Period results merge
-    /// with <c>+</c>. Uses a pooled buffer of one int per response (no allocation once the pool is warm).
+    /// with <c>+</c>, so trailing windows and coarser periods need no second pass. Counts per day and rating point (on
+    /// both cores from 2^20 responses), then per period: no allocation up to 179 years of periods; longer ranges use a
+    /// pooled buffer of one int per response.
     /// </summary>
     /// <param name="dates">The day each response was given.</param>
     /// <param name="ratings">The responses, each from 1 to <paramref name="scalePoints"/>.</param>
@@ -21,18 +24,75 @@ public static partial class Csat
     /// <param name="destination">One result per period; its length is the number of periods.</param>
     /// <param name="scalePoints">Points on the scale: 3 to 7 or 10 (5 for the usual 1–5 CSAT).</param>
     /// <exception cref="ArgumentException">The spans differ in length, or <paramref name="unit"/> is malformed.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The scale has no conventional top box, a rating is off the scale, or a date falls outside the periods; the message names the first such index.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date falls outside the periods, else the scale has no conventional top box, else a rating is off the scale; the message names the first such index.</exception>
     public static void CalculateByPeriod(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<byte> ratings, DateOnly origin, PeriodUnit unit, Span<CsatResult> destination, int scalePoints)
     {
         Guard.SameLength(dates.Length, ratings.Length);
-        int[] ids = PeriodIds.Rent(dates, origin, unit, destination.Length);
+        ByPeriod(dates, default(DateOnlyDays), nameof(dates), ratings, origin, unit, destination, scalePoints, PeriodKernel.ForkLength, VectorPath.Auto);
+    }
+
+    /// <summary>
+    /// CSAT per period with timestamps as <see cref="DateTimeOffset"/>: the day of a response is its calendar date in
+    /// <paramref name="timeZone"/> (explicit, because a response at 23:30 UTC is on the next day in Berlin). One core.
+    /// Otherwise as the <see cref="DateOnly"/> overload.
+    /// </summary>
+    /// <param name="timestamps">When each response was given.</param>
+    /// <param name="timeZone">The time zone whose calendar defines a day.</param>
+    /// <param name="ratings">The responses, each from 1 to <paramref name="scalePoints"/>.</param>
+    /// <param name="origin">A day in the first period, in <paramref name="timeZone"/>.</param>
+    /// <param name="unit">The period unit.</param>
+    /// <param name="destination">One result per period.</param>
+    /// <param name="scalePoints">Points on the scale: 3 to 7 or 10 (5 for the usual 1–5 CSAT).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="timeZone"/> is null.</exception>
+    /// <exception cref="ArgumentException">The spans differ in length, or <paramref name="unit"/> is malformed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A timestamp's day falls outside the periods, else the scale has no conventional top box, else a rating is off the scale; the message names the first such index.</exception>
+    public static void CalculateByPeriod(ReadOnlySpan<DateTimeOffset> timestamps, TimeZoneInfo timeZone, ReadOnlySpan<byte> ratings, DateOnly origin, PeriodUnit unit, Span<CsatResult> destination, int scalePoints)
+    {
+        ArgumentNullException.ThrowIfNull(timeZone);
+        Guard.SameLength(timestamps.Length, ratings.Length);
+        ByPeriod(timestamps, new ZoneDays(timeZone), nameof(timestamps), ratings, origin, unit, destination, scalePoints, PeriodKernel.ForkLength, VectorPath.Auto);
+    }
+
+    /// <summary>The <see cref="DateOnly"/> path with a forced fork length and instruction-set path (tests).</summary>
+    internal static void CalculateByPeriod(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<byte> ratings, DateOnly origin, PeriodUnit unit, Span<CsatResult> destination, int scalePoints, int forkLength, VectorPath path)
+    {
+        Guard.SameLength(dates.Length, ratings.Length);
+        ByPeriod(dates, default(DateOnlyDays), nameof(dates), ratings, origin, unit, destination, scalePoints, forkLength, path);
+    }
+
+    /// <summary>The <see cref="DateTime"/> path with a forced fork length and instruction-set path (tests).</summary>
+    internal static void CalculateByPeriod(ReadOnlySpan<DateTime> timestamps, ReadOnlySpan<byte> ratings, DateOnly origin, PeriodUnit unit, Span<CsatResult> destination, int scalePoints, int forkLength, VectorPath path)
+    {
+        Guard.SameLength(timestamps.Length, ratings.Length);
+        ByPeriod(timestamps, default(DateTimeDays), nameof(timestamps), ratings, origin, unit, destination, scalePoints, forkLength, path);
+    }
+
+    /// <summary>The day tables when the scale has a conventional top box and the periods fit them; else the general path (which throws on a bad scale after the dates are checked).</summary>
+    private static void ByPeriod<TTime, TDays>(ReadOnlySpan<TTime> times, TDays toDays, string timesName, ReadOnlySpan<byte> ratings, DateOnly origin, PeriodUnit unit, Span<CsatResult> destination, int scalePoints, int forkLength, VectorPath path)
+        where TTime : unmanaged
+        where TDays : IDayConverter<TTime>
+    {
+        unit.Validate(nameof(unit));
+        if (scalePoints is (>= 3 and <= 7 or 10)
+            && PointPeriods.TryByPeriod(times, toDays, ratings, scalePoints, origin, unit, destination, new PeriodResults(scalePoints, DefaultTopBoxPoints(scalePoints)), timesName, forkLength, path))
+        {
+            return;
+        }
+
+        int[] ids = PeriodIds.Rent(times, toDays, timesName, origin, unit, destination.Length);
         try
         {
-            Calculate(ratings, ids.AsSpan(0, dates.Length), destination, scalePoints);
+            Calculate(ratings, ids.AsSpan(0, times.Length), destination, scalePoints);
         }
         finally
         {
             ArrayPool<int>.Shared.Return(ids);
         }
+    }
+
+    /// <summary>A period's CSAT from its point counts.</summary>
+    private readonly struct PeriodResults(int scalePoints, int topBoxPoints) : IPointResultBuilder<CsatResult>
+    {
+        public CsatResult Build(PointCounts counts, long rejected) => new(scalePoints, topBoxPoints, counts, rejected);
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using CustomerMetrics.Internal;
 using CustomerMetrics.Internal.Vectors;
@@ -159,7 +158,7 @@ public static partial class Nps
         var indexer = new PeriodIndexer(unit, origin);
         if (groupIds.IsEmpty && PeriodKernel.TryDayRange(unit, origin, periods, out int firstDay, out int span))
         {
-            Span<uint> wide = Wide(span, stackalloc uint[PeriodKernel.StackWideLength], out uint[]? rentedWide);
+            Span<uint> wide = PeriodKernel.Wide(span * 4, stackalloc uint[PeriodKernel.StackWideLength], out uint[]? rentedWide);
             try
             {
                 int bad = PeriodKernel.Count<DateOnly, DateOnlyDays>(dates, scores, firstDay, span, wide, forkLength, path);
@@ -172,7 +171,7 @@ public static partial class Nps
             }
             finally
             {
-                ReturnWide(rentedWide);
+                PeriodKernel.ReturnWide(rentedWide);
             }
 
             return;
@@ -228,7 +227,7 @@ public static partial class Nps
         int periods = destination.Length;
         if (PeriodKernel.TryDayRange(unit, origin, periods, out int firstDay, out int span))
         {
-            Span<uint> wide = Wide(span, stackalloc uint[PeriodKernel.StackWideLength], out uint[]? rentedWide);
+            Span<uint> wide = PeriodKernel.Wide(span * 4, stackalloc uint[PeriodKernel.StackWideLength], out uint[]? rentedWide);
             try
             {
                 int bad = typeof(TTime) == typeof(DateTime)
@@ -245,7 +244,7 @@ public static partial class Nps
             }
             finally
             {
-                ReturnWide(rentedWide);
+                PeriodKernel.ReturnWide(rentedWide);
             }
 
             return;
@@ -264,24 +263,6 @@ public static partial class Nps
             {
                 destination[p] += part[p];
             }
-        }
-    }
-
-    /// <summary>Zeroed per-day counts (four a day): <paramref name="stack"/> when it is long enough, else rented (return with <see cref="ReturnWide"/>).</summary>
-    private static Span<uint> Wide(int span, Span<uint> stack, out uint[]? rented)
-    {
-        int length = span * 4;
-        rented = null;
-        Span<uint> wide = length <= stack.Length ? stack[..length] : (rented = ArrayPool<uint>.Shared.Rent(length)).AsSpan(0, length);
-        wide.Clear();
-        return wide;
-    }
-
-    private static void ReturnWide(uint[]? rented)
-    {
-        if (rented is not null)
-        {
-            ArrayPool<uint>.Shared.Return(rented);
         }
     }
 

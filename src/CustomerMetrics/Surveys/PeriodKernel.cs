@@ -8,8 +8,9 @@ using CustomerMetrics.Value;
 namespace CustomerMetrics.Surveys;
 
 /// <summary>
-/// NPS per period by day. Each response adds <c>lut[score]</c> to one packed <see cref="ulong"/> of its day (four 16-bit
-/// counts: detractor, passive, promoter, invalid), counted from the first day of the first period, in one of four
+/// NPS, CES and CSAT per period by day. Each response adds <c>lut[score]</c> to one packed <see cref="ulong"/> of its day
+/// (four 16-bit counts: for NPS detractor, passive, promoter, invalid; for a rating scale, off-scale and the points, in
+/// one to three words a day), counted from the first day of the first period, in one of four
 /// tables written round-robin (so that neighbouring responses on the same day do not wait on each other's store): one
 /// load-add-store per response. The range check is vectorised (the largest day offset of 64 rows against the span).
 /// Blocks of rows short enough that no 16-bit count can overflow are flushed into 32-bit per-day counts, and the days
@@ -30,11 +31,17 @@ internal static unsafe class PeriodKernel
     /// </summary>
     public const int ForkLength = 1 << 20;
 
-    /// <summary>Per-day counts (four 32-bit slots a day) up to this many uints live on the stack; longer ones are rented.</summary>
-    public const int StackWideLength = 4096;
+    /// <summary>
+    /// Per-day counts (four 32-bit slots a word) up to this many uints live on the stack (18 KB); longer ones are rented:
+    /// 1,152 days of NPS, 576 of a 4- to 7-point scale, 384 (a leap year) of an 8- to 11-point one.
+    /// </summary>
+    public const int StackWideLength = 4608;
 
-    /// <summary>Ranges up to this many days use four interleaved packed tables (32 KB on the stack); longer ones one table.</summary>
-    private const int MultiTableSpanDays = 1024;
+    /// <summary>
+    /// Ranges of up to this many packed words (days × words a day) use four interleaved packed tables (32 KB on the
+    /// stack); longer ones one table (on the stack up to 4,096 words). 1,024 days of NPS, 512 days of a 4- to 7-point scale.
+    /// </summary>
+    private const int MultiTableWords = 1024;
 
     private const int Slots = 4;
 
@@ -82,11 +89,32 @@ internal static unsafe class PeriodKernel
         where TTime : unmanaged
         where TDays : struct, IDayConverter<TTime>
     {
+        Span<byte> slotOf = stackalloc byte[256];
+        NpsSlotsOf(slotOf);
+        return Count<TTime, TDays, OneWord>(times, scores, slotOf, firstDay, span, wide, forkLength, path);
+    }
+
+    /// <summary>
+    /// Adds each response to its day's counts in <paramref name="wide"/> (<c>4 × TWords.Words</c> slots a day; a score
+    /// <c>s</c> counts in slot <c>slotOf[s]</c>), on two cores from <paramref name="forkLength"/> rows on. Returns −1,
+    /// or the lowest index of a timestamp whose day is outside the range (the counts are then incomplete).
+    /// </summary>
+    /// <typeparam name="TTime">The timestamp type.</typeparam>
+    /// <typeparam name="TDays">A converter whose default value converts (no state), so that both cores can use it.</typeparam>
+    /// <typeparam name="TWords">Packed words (four 16-bit counts each) a day.</typeparam>
+    public static int Count<TTime, TDays, TWords>(ReadOnlySpan<TTime> times, ReadOnlySpan<byte> scores, ReadOnlySpan<byte> slotOf, int firstDay, int span, Span<uint> wide, int forkLength, VectorPath path)
+        where TTime : unmanaged
+        where TDays : struct, IDayConverter<TTime>
+        where TWords : struct, IPackedWords
+    {
+        ulong* lut = stackalloc ulong[256];
+        byte* wordOf = stackalloc byte[256];
+        Steps(slotOf, lut, wordOf);
         fixed (TTime* t = times)
         fixed (byte* s = scores)
         fixed (uint* w = wide)
         {
-            var node = new Node(t, s, 0, scores.Length, firstDay, span, w, forkLength, ForkJoin.MaxDepth, VectorPaths.Resolve(path), &DefaultLeaf<TTime, TDays>);
+            var node = new Node(t, s, 0, scores.Length, firstDay, span, w, forkLength, ForkJoin.MaxDepth, VectorPaths.Resolve(path), &DefaultLeaf<TTime, TDays, TWords>, lut, wordOf, TWords.Words);
             Run(&node);
             return node.Bad;
         }
@@ -97,42 +125,109 @@ internal static unsafe class PeriodKernel
         where TTime : unmanaged
         where TDays : IDayConverter<TTime>
     {
+        Span<byte> slotOf = stackalloc byte[256];
+        NpsSlotsOf(slotOf);
+        return Count<TTime, TDays, OneWord>(times, toDays, scores, slotOf, firstDay, span, wide, path);
+    }
+
+    /// <summary>As the generic overload above, with a converter that carries state (a time zone), on one core.</summary>
+    public static int Count<TTime, TDays, TWords>(ReadOnlySpan<TTime> times, TDays toDays, ReadOnlySpan<byte> scores, ReadOnlySpan<byte> slotOf, int firstDay, int span, Span<uint> wide, VectorPath path)
+        where TTime : unmanaged
+        where TDays : IDayConverter<TTime>
+        where TWords : struct, IPackedWords
+    {
+        ulong* lut = stackalloc ulong[256];
+        byte* wordOf = stackalloc byte[256];
+        Steps(slotOf, lut, wordOf);
         fixed (TTime* t = times)
         fixed (byte* s = scores)
         fixed (uint* w = wide)
         {
-            var node = new Node(t, s, 0, scores.Length, firstDay, span, w, int.MaxValue, 0, VectorPaths.Resolve(path), null);
-            Leaf<TTime, TDays>(&node, toDays);
+            var node = new Node(t, s, 0, scores.Length, firstDay, span, w, int.MaxValue, 0, VectorPaths.Resolve(path), null, lut, wordOf, TWords.Words);
+            Leaf<TTime, TDays, TWords>(&node, toDays);
             return node.Bad;
         }
     }
 
+    /// <summary>NPS's four slots: detractor (0–6), passive (7–8), promoter (9–10), score above 10.</summary>
+    public static void NpsSlotsOf(Span<byte> slotOf)
+    {
+        for (int score = 0; score < 256; score++)
+        {
+            slotOf[score] = (byte)(score <= 6 ? 0 : score <= 8 ? 1 : score <= 10 ? 2 : 3);
+        }
+    }
+
+    /// <summary>Rating points 1 to <paramref name="points"/> in slots 1 to points, anything else (off the scale) in slot 0.</summary>
+    public static void PointSlotsOf(Span<byte> slotOf, int points)
+    {
+        for (int score = 0; score < 256; score++)
+        {
+            slotOf[score] = (byte)(score >= 1 && score <= points ? score : 0);
+        }
+    }
+
+    /// <summary>A score's packed step (one in the 16-bit field of its slot) and the word of the day that holds the field.</summary>
+    private static void Steps(ReadOnlySpan<byte> slotOf, ulong* lut, byte* wordOf)
+    {
+        for (int score = 0; score < 256; score++)
+        {
+            int slot = slotOf[score];
+            lut[score] = 1UL << (16 * (slot & 3));
+            wordOf[score] = (byte)(slot >> 2);
+        }
+    }
+
     /// <summary>Adds the per-day counts into <paramref name="totals"/> (four slots per period), day by day through the periods.</summary>
-    public static void Fold(ReadOnlySpan<uint> wide, int firstDay, int span, PeriodIndexer indexer, Span<long> totals)
+    public static void Fold(ReadOnlySpan<uint> wide, int firstDay, int span, PeriodIndexer indexer, Span<long> totals) =>
+        Fold(wide, firstDay, span, Slots, indexer, totals);
+
+    /// <summary>Adds per-day counts of <paramref name="slots"/> slots a day into <paramref name="totals"/> (as many slots per period).</summary>
+    public static void Fold(ReadOnlySpan<uint> wide, int firstDay, int span, int slots, PeriodIndexer indexer, Span<long> totals)
     {
         for (int day = 0; day < span; day++)
         {
             int period = indexer.Index(firstDay + day);
-            for (int slot = 0; slot < Slots; slot++)
+            for (int slot = 0; slot < slots; slot++)
             {
-                totals[(period * Slots) + slot] += wide[(day * Slots) + slot];
+                totals[(period * slots) + slot] += wide[(day * slots) + slot];
             }
         }
     }
 
+    /// <summary>Zeroed per-day counts of <paramref name="length"/> uints: <paramref name="stack"/> when it is long enough, else rented (return with <see cref="ReturnWide"/>).</summary>
+    public static Span<uint> Wide(int length, Span<uint> stack, out uint[]? rented)
+    {
+        rented = null;
+        Span<uint> wide = length <= stack.Length ? stack[..length] : (rented = ArrayPool<uint>.Shared.Rent(length)).AsSpan(0, length);
+        wide.Clear();
+        return wide;
+    }
+
+    /// <summary>Returns per-day counts rented by <see cref="Wide"/>.</summary>
+    public static void ReturnWide(uint[]? rented)
+    {
+        if (rented is not null)
+        {
+            ArrayPool<uint>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>One node of the split: rows [Offset, Offset + Length) of the pinned spans, counted into Wide.</summary>
-    private struct Node(void* times, byte* scores, int offset, int length, int firstDay, int span, uint* wide, int forkLength, int forkDepth, VectorPath path, delegate*<Node*, void> leaf)
+    private struct Node(void* times, byte* scores, int offset, int length, int firstDay, int span, uint* wide, int forkLength, int forkDepth, VectorPath path, delegate*<Node*, void> leaf, ulong* lut, byte* wordOf, int words)
     {
         public readonly void* Times = times;
         public readonly byte* Scores = scores;
-        public readonly int Offset = offset, Length = length, FirstDay = firstDay, Span = span, ForkLength = forkLength, ForkDepth = forkDepth;
+        public readonly int Offset = offset, Length = length, FirstDay = firstDay, Span = span, ForkLength = forkLength, ForkDepth = forkDepth, Words = words;
         public readonly uint* Wide = wide;
         public readonly VectorPath Path = path;
         public readonly delegate*<Node*, void> Leaf = leaf;
+        public readonly ulong* Lut = lut;
+        public readonly byte* WordOf = wordOf;
         public int Bad = -1;
 
         public readonly Node Part(int offset, int length, uint* wide) =>
-            new(Times, Scores, offset, length, FirstDay, Span, wide, ForkLength, ForkDepth - 1, Path, Leaf);
+            new(Times, Scores, offset, length, FirstDay, Span, wide, ForkLength, ForkDepth - 1, Path, Leaf, Lut, WordOf, Words);
     }
 
     private static void Run(void* state)
@@ -146,7 +241,7 @@ internal static unsafe class PeriodKernel
 
         // Halves split at a multiple of the chunk; the right half counts into its own per-day counts.
         int half = node->Length / 2 / Chunk * Chunk;
-        int wideLength = node->Span * Slots;
+        int wideLength = node->Span * Slots * node->Words;
         uint[]? rented = null;
         Span<uint> rightWide = wideLength <= StackWideLength
             ? stackalloc uint[StackWideLength]
@@ -181,30 +276,27 @@ internal static unsafe class PeriodKernel
         }
     }
 
-    private static void DefaultLeaf<TTime, TDays>(Node* node)
+    private static void DefaultLeaf<TTime, TDays, TWords>(Node* node)
         where TTime : unmanaged
-        where TDays : struct, IDayConverter<TTime> => Leaf<TTime, TDays>(node, default);
+        where TDays : struct, IDayConverter<TTime>
+        where TWords : struct, IPackedWords => Leaf<TTime, TDays, TWords>(node, default);
 
     /// <summary>Counts a node's rows on this thread into its per-day counts; sets <see cref="Node.Bad"/> on a day outside the range.</summary>
     [SkipLocalsInit]
-    private static void Leaf<TTime, TDays>(Node* node, TDays toDays)
+    private static void Leaf<TTime, TDays, TWords>(Node* node, TDays toDays)
         where TTime : unmanaged
         where TDays : IDayConverter<TTime>
+        where TWords : struct, IPackedWords
     {
         int span = node->Span, firstDay = node->FirstDay;
-        int tables = span <= MultiTableSpanDays ? 4 : 1;
-        int tableLength = tables * span;
-
-        // One increment per response: a score's packed step (one in the 16-bit field of its slot).
-        ulong* lut = stackalloc ulong[256];
-        for (int score = 0; score < 256; score++)
-        {
-            lut[score] = 1UL << (16 * (score <= 6 ? 0 : score <= 8 ? 1 : score <= 10 ? 2 : 3));
-        }
+        int words = TWords.Words;
+        int tables = span * words <= MultiTableWords ? 4 : 1;
+        int tableWords = span * words;
+        int tableLength = tables * tableWords;
 
         ulong[]? rented = null;
-        Span<ulong> table = tableLength <= 4 * MultiTableSpanDays
-            ? stackalloc ulong[4 * MultiTableSpanDays]
+        Span<ulong> table = tableLength <= 4 * MultiTableWords
+            ? stackalloc ulong[4 * MultiTableWords]
             : (rented = ArrayPool<ulong>.Shared.Rent(tableLength));
         table = table[..tableLength];
         table.Clear();
@@ -217,12 +309,12 @@ internal static unsafe class PeriodKernel
             fixed (ulong* packed = table)
             fixed (int* converted = days)
             {
-                // Biased by the first day, so that a day number indexes its own counter (after the range check).
-                ulong* t0 = packed - firstDay;
-                ulong* t1 = tables == 4 ? t0 + span : t0;
-                ulong* t2 = tables == 4 ? t1 + span : t0;
-                ulong* t3 = tables == 4 ? t2 + span : t0;
-                var tablesOf = new Tables(t0, t1, t2, t3, lut, firstDay, (uint)span);
+                // Biased by the first day, so that a day number indexes its own counters (after the range check).
+                ulong* t0 = packed - ((nint)firstDay * words);
+                ulong* t1 = tables == 4 ? t0 + tableWords : t0;
+                ulong* t2 = tables == 4 ? t1 + tableWords : t0;
+                ulong* t3 = tables == 4 ? t2 + tableWords : t0;
+                var tablesOf = new Tables(t0, t1, t2, t3, node->Lut, node->WordOf, firstDay, (uint)span);
                 int length = node->Length;
                 for (int start = 0; start < length; start += block)
                 {
@@ -231,7 +323,7 @@ internal static unsafe class PeriodKernel
                     int bad;
                     if (typeof(TTime) == typeof(DateOnly))
                     {
-                        bad = CountDays((int*)node->Times + row, node->Scores + row, n, tablesOf, node->Path);
+                        bad = CountDays<TWords>((int*)node->Times + row, node->Scores + row, n, tablesOf, node->Path);
                     }
                     else
                     {
@@ -240,7 +332,7 @@ internal static unsafe class PeriodKernel
                         {
                             int m = Math.Min(Chunk, n - c);
                             toDays.Convert(new ReadOnlySpan<TTime>((TTime*)node->Times + row + c, m), days);
-                            bad = CountDays(converted, node->Scores + row + c, m, tablesOf, node->Path);
+                            bad = CountDays<TWords>(converted, node->Scores + row + c, m, tablesOf, node->Path);
                             bad = bad < 0 ? -1 : bad + c;
                         }
                     }
@@ -251,7 +343,7 @@ internal static unsafe class PeriodKernel
                         return;
                     }
 
-                    Flush(packed, tables, span, node->Wide);
+                    Flush(packed, tables, tableWords, node->Wide);
                     table.Clear();
                 }
             }
@@ -265,55 +357,99 @@ internal static unsafe class PeriodKernel
         }
     }
 
-    /// <summary>Adds the packed 16-bit counts of every table into the 32-bit per-day counts.</summary>
-    private static void Flush(ulong* packed, int tables, int span, uint* wide)
+    /// <summary>Adds the packed 16-bit counts of every table (<paramref name="tableWords"/> words each) into the 32-bit per-day counts.</summary>
+    private static void Flush(ulong* packed, int tables, int tableWords, uint* wide)
     {
-        for (int day = 0; day < span; day++)
+        for (int word = 0; word < tableWords; word++)
         {
-            ulong v = packed[day];
-            uint d = (uint)(v & 0xFFFF), pa = (uint)((v >> 16) & 0xFFFF), pr = (uint)((v >> 32) & 0xFFFF), bad = (uint)(v >> 48);
+            ulong v = packed[word];
+            uint c0 = (uint)(v & 0xFFFF), c1 = (uint)((v >> 16) & 0xFFFF), c2 = (uint)((v >> 32) & 0xFFFF), c3 = (uint)(v >> 48);
             for (int t = 1; t < tables; t++)
             {
-                ulong u = packed[(t * span) + day];
-                d += (uint)(u & 0xFFFF);
-                pa += (uint)((u >> 16) & 0xFFFF);
-                pr += (uint)((u >> 32) & 0xFFFF);
-                bad += (uint)(u >> 48);
+                ulong u = packed[(t * tableWords) + word];
+                c0 += (uint)(u & 0xFFFF);
+                c1 += (uint)((u >> 16) & 0xFFFF);
+                c2 += (uint)((u >> 32) & 0xFFFF);
+                c3 += (uint)(u >> 48);
             }
 
-            uint* w = wide + (day * Slots);
-            w[0] += d;
-            w[1] += pa;
-            w[2] += pr;
-            w[3] += bad;
+            // Word w of day d holds slots 4w..4w+3 of that day: the per-day counts are the same order, four per word.
+            uint* w = wide + (word * Slots);
+            w[0] += c0;
+            w[1] += c1;
+            w[2] += c2;
+            w[3] += c3;
         }
     }
 
-    /// <summary>The four packed tables biased by the first day, the score steps and the range.</summary>
-    private readonly struct Tables(ulong* t0, ulong* t1, ulong* t2, ulong* t3, ulong* lut, int firstDay, uint span)
+    /// <summary>The four packed tables biased by the first day, the score steps and words and the range.</summary>
+    private readonly struct Tables(ulong* t0, ulong* t1, ulong* t2, ulong* t3, ulong* lut, byte* wordOf, int firstDay, uint span)
     {
         public readonly ulong* T0 = t0, T1 = t1, T2 = t2, T3 = t3, Lut = lut;
+        public readonly byte* WordOf = wordOf;
         public readonly int FirstDay = firstDay;
         public readonly uint Span = span;
     }
 
-    /// <summary>Counts <paramref name="n"/> rows of day numbers; returns −1 or the index of the first day outside the range (rows before its 64-row block are counted).</summary>
-    private static int CountDays(int* days, byte* scores, int n, in Tables t, VectorPath path) => path switch
+    /// <summary>Packed words (four 16-bit counts each) a day, fixed at JIT time.</summary>
+    internal interface IPackedWords
     {
-        VectorPath.Vector512 => CountDays<Vector512<uint>, Vector512Ops<uint>>(days, scores, n, t),
-        VectorPath.Vector256 => CountDays<Vector256<uint>, Vector256Ops<uint>>(days, scores, n, t),
-        VectorPath.Vector128 => CountDays<Vector128<uint>, Vector128Ops<uint>>(days, scores, n, t),
-        _ => CountDaysScalar(days, scores, 0, n, t),
-    };
+        static abstract int Words { get; }
+    }
+
+    /// <summary>One word a day: up to four slots (NPS; 3-point scales).</summary>
+    internal readonly struct OneWord : IPackedWords
+    {
+        public static int Words => 1;
+    }
+
+    /// <summary>Two words a day: up to eight slots (off-scale and 4- to 7-point scales).</summary>
+    internal readonly struct TwoWords : IPackedWords
+    {
+        public static int Words => 2;
+    }
+
+    /// <summary>Three words a day: up to twelve slots (off-scale and 8- to 11-point scales).</summary>
+    internal readonly struct ThreeWords : IPackedWords
+    {
+        public static int Words => 3;
+    }
+
+    /// <summary>Adds a score's step to its day's word in table <paramref name="t"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Add<TWords>(ulong* t, int day, byte score, ulong* lut, byte* wordOf)
+        where TWords : struct, IPackedWords
+    {
+        if (TWords.Words == 1)
+        {
+            t[day] += lut[score];
+        }
+        else
+        {
+            t[((nint)day * TWords.Words) + wordOf[score]] += lut[score];
+        }
+    }
+
+    /// <summary>Counts <paramref name="n"/> rows of day numbers; returns −1 or the index of the first day outside the range (rows before its 64-row block are counted).</summary>
+    private static int CountDays<TWords>(int* days, byte* scores, int n, in Tables t, VectorPath path)
+        where TWords : struct, IPackedWords => path switch
+        {
+            VectorPath.Vector512 => CountDays<Vector512<uint>, Vector512Ops<uint>, TWords>(days, scores, n, t),
+            VectorPath.Vector256 => CountDays<Vector256<uint>, Vector256Ops<uint>, TWords>(days, scores, n, t),
+            VectorPath.Vector128 => CountDays<Vector128<uint>, Vector128Ops<uint>, TWords>(days, scores, n, t),
+            _ => CountDaysScalar<TWords>(days, scores, 0, n, t),
+        };
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int CountDays<TVector, TOps>(int* days, byte* scores, int n, in Tables t)
+    private static int CountDays<TVector, TOps, TWords>(int* days, byte* scores, int n, in Tables t)
         where TVector : unmanaged
         where TOps : IVectorOps<TVector, uint>
+        where TWords : struct, IPackedWords
     {
         TVector first = TOps.Create((uint)t.FirstDay);
         TVector last = TOps.Create(t.Span - 1);
         ulong* t0 = t.T0, t1 = t.T1, t2 = t.T2, t3 = t.T3, lut = t.Lut;
+        byte* wordOf = t.WordOf;
         ref uint d = ref *(uint*)days;
         int i = 0;
         for (; i <= n - CheckRows; i += CheckRows)
@@ -326,27 +462,29 @@ internal static unsafe class PeriodKernel
 
             if (TOps.GreaterThanAny(largest, last))
             {
-                return CountDaysScalar(days, scores, i, n, t);
+                return CountDaysScalar<TWords>(days, scores, i, n, t);
             }
 
             int* dd = days + i;
             byte* ss = scores + i;
             for (int k = 0; k < CheckRows; k += 4)
             {
-                t0[dd[k]] += lut[ss[k]];
-                t1[dd[k + 1]] += lut[ss[k + 1]];
-                t2[dd[k + 2]] += lut[ss[k + 2]];
-                t3[dd[k + 3]] += lut[ss[k + 3]];
+                Add<TWords>(t0, dd[k], ss[k], lut, wordOf);
+                Add<TWords>(t1, dd[k + 1], ss[k + 1], lut, wordOf);
+                Add<TWords>(t2, dd[k + 2], ss[k + 2], lut, wordOf);
+                Add<TWords>(t3, dd[k + 3], ss[k + 3], lut, wordOf);
             }
         }
 
-        return CountDaysScalar(days, scores, i, n, t);
+        return CountDaysScalar<TWords>(days, scores, i, n, t);
     }
 
     /// <summary>Rows [from, n) one at a time, each checked: the scalar path, the tails and the block that holds a bad day.</summary>
-    private static int CountDaysScalar(int* days, byte* scores, int from, int n, in Tables t)
+    private static int CountDaysScalar<TWords>(int* days, byte* scores, int from, int n, in Tables t)
+        where TWords : struct, IPackedWords
     {
         ulong* t0 = t.T0, t1 = t.T1, t2 = t.T2, t3 = t.T3, lut = t.Lut;
+        byte* wordOf = t.WordOf;
         int firstDay = t.FirstDay;
         uint span = t.Span;
         int i = from;
@@ -359,10 +497,10 @@ internal static unsafe class PeriodKernel
                 break;
             }
 
-            t0[d0] += lut[scores[i]];
-            t1[d1] += lut[scores[i + 1]];
-            t2[d2] += lut[scores[i + 2]];
-            t3[d3] += lut[scores[i + 3]];
+            Add<TWords>(t0, d0, scores[i], lut, wordOf);
+            Add<TWords>(t1, d1, scores[i + 1], lut, wordOf);
+            Add<TWords>(t2, d2, scores[i + 2], lut, wordOf);
+            Add<TWords>(t3, d3, scores[i + 3], lut, wordOf);
         }
 
         // Rows from i on go to the tables in turn from t0, as the blocks of four do (i − from is a multiple of 4).
@@ -373,7 +511,7 @@ internal static unsafe class PeriodKernel
                 return i;
             }
 
-            t0[days[i]] += lut[scores[i]];
+            Add<TWords>(t0, days[i], scores[i], lut, wordOf);
         }
 
         return -1;
