@@ -22,15 +22,10 @@ public static partial class Rfm
         ReadOnlySpan<double> amounts, DateOnly observationEnd, RfmOptions options, int min, int range, int used, long excluded,
         bool dateOrdered, int forkRows, bool previousOrderedPath)
     {
-        const int MaxBlocks = 256;
         int endDay = observationEnd.DayNumber;
         bool whole = options.Counting == PeriodCounting.WholePeriods;
         PeriodUnit unit = options.Unit;
-        int shift = 10;
-        while (((range - 1) >> shift) + 1 > MaxBlocks)
-        {
-            shift++;
-        }
+        int shift = BlockShift(range);
 
         int blocks = ((range - 1) >> shift) + 1;
         bool fork = used >= forkRows && blocks >= 2 && ForkJoin.MaxDepth > 0;
