@@ -137,14 +137,7 @@ public static partial class Rfm
 
                 RunPartition(&ScatterPartition, &left, &right, fork);
 
-                // Every element is written below, so the columns skip zeroing.
-                var columns = new CompactColumns(
-                    GC.AllocateUninitializedArray<int>(customers),
-                    GC.AllocateUninitializedArray<double>(customers),
-                    GC.AllocateUninitializedArray<double>(customers),
-                    GC.AllocateUninitializedArray<double>(customers),
-                    GC.AllocateUninitializedArray<double>(customers),
-                    GC.AllocateUninitializedArray<double>(customers));
+                var columns = CompactColumns.Uninitialized(customers);
                 fixed (int* outIds = columns.Ids)
                 fixed (double* outFrequency = columns.Frequency)
                 fixed (double* outRecency = columns.Recency)
@@ -398,8 +391,6 @@ public static partial class Rfm
         new Span<RfmState>(states, 1 << shift).Clear();
         uint* keys = p.Keys;
         double* spend = p.Spend;
-        double scale = o.Scale;
-        int endPeriod = o.EndPeriod;
         int k = work.OutputStart;
         for (int b = work.BlockFrom; b < work.BlockTo; b++)
         {
@@ -424,14 +415,7 @@ public static partial class Rfm
                     continue;
                 }
 
-                int x = s.Periods - 1;
-                double repeat = s.RepeatSpend + s.RepeatCompensation;
-                o.Ids[k] = p.Min + idBase + j;
-                o.Frequency[k] = x;
-                o.Recency[k] = (s.Last - s.First) * scale;
-                o.Age[k] = (endPeriod - s.First) * scale;
-                o.Monetary[k] = x > 0 ? repeat / x : 0;
-                o.Total[k] = s.FirstSpend + s.FirstCompensation + repeat;
+                o.Write(k, p.Min + idBase + j, s);
                 s = default;
                 k++;
             }
