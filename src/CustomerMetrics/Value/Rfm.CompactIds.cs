@@ -22,15 +22,10 @@ public static partial class Rfm
         ReadOnlySpan<double> amounts, DateOnly observationEnd, RfmOptions options, int min, int range, int used, long excluded,
         bool dateOrdered, int forkRows, bool previousOrderedPath)
     {
-        const int MaxBlocks = 256;
         int endDay = observationEnd.DayNumber;
         bool whole = options.Counting == PeriodCounting.WholePeriods;
         PeriodUnit unit = options.Unit;
-        int shift = 10;
-        while (((range - 1) >> shift) + 1 > MaxBlocks)
-        {
-            shift++;
-        }
+        int shift = BlockShift(range);
 
         int blocks = ((range - 1) >> shift) + 1;
         bool fork = used >= forkRows && blocks >= 2 && ForkJoin.MaxDepth > 0;
@@ -61,14 +56,7 @@ public static partial class Rfm
 
                 int customers = left.Customers + right.Customers;
 
-                // Every element is written below, so the columns skip zeroing.
-                var columns = new CompactColumns(
-                    GC.AllocateUninitializedArray<int>(customers),
-                    GC.AllocateUninitializedArray<double>(customers),
-                    GC.AllocateUninitializedArray<double>(customers),
-                    GC.AllocateUninitializedArray<double>(customers),
-                    GC.AllocateUninitializedArray<double>(customers),
-                    GC.AllocateUninitializedArray<double>(customers));
+                var columns = CompactColumns.Uninitialized(customers);
                 fixed (int* outIds = columns.Ids)
                 fixed (double* outFrequency = columns.Frequency)
                 fixed (double* outRecency = columns.Recency)
@@ -103,7 +91,17 @@ public static partial class Rfm
 
     /// <summary>The output columns of the compact path (pinned by <c>fixed</c> while the halves write through pointers).</summary>
     private readonly record struct CompactColumns(int[] Ids, double[] Frequency, double[] Recency, double[] Age, double[] Monetary,
-        double[] Total);
+        double[] Total)
+    {
+        /// <summary>Columns for <paramref name="customers"/> rows, not zeroed: the caller writes every element.</summary>
+        public static CompactColumns Uninitialized(int customers) => new(
+            GC.AllocateUninitializedArray<int>(customers),
+            GC.AllocateUninitializedArray<double>(customers),
+            GC.AllocateUninitializedArray<double>(customers),
+            GC.AllocateUninitializedArray<double>(customers),
+            GC.AllocateUninitializedArray<double>(customers),
+            GC.AllocateUninitializedArray<double>(customers));
+    }
 
     /// <summary>The inputs shared by both halves (pinned pointers) and the per-id state array.</summary>
     private unsafe readonly struct CompactRows(int* ids, int* days, double* amounts, int length, RfmState* states, int range, int min,
@@ -135,6 +133,21 @@ public static partial class Rfm
         public readonly double* Total = total;
         public readonly double Scale = scale;
         public readonly int EndPeriod = endPeriod;
+
+        /// <summary>Writes customer <paramref name="id"/>'s row <paramref name="k"/> from its final state (periods in the
+        /// same origin as <see cref="EndPeriod"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Write(int k, int id, in RfmState s)
+        {
+            int x = s.Periods - 1;
+            double repeat = s.RepeatSpend + s.RepeatCompensation;
+            Ids[k] = id;
+            Frequency[k] = x;
+            Recency[k] = (s.Last - s.First) * Scale;
+            Age[k] = (EndPeriod - s.First) * Scale;
+            Monetary[k] = x > 0 ? repeat / x : 0;
+            Total[k] = s.FirstSpend + s.FirstCompensation + repeat;
+        }
     }
 
     /// <summary>One half's work: the id blocks [<see cref="BlockFrom"/>, <see cref="BlockTo"/>), its customer count and output offset.</summary>
@@ -279,8 +292,6 @@ public static partial class Rfm
         ref readonly CompactOutput o = ref *work.Output;
         int idFrom = work.BlockFrom << r.Shift;
         int idTo = Math.Min(r.Range, work.BlockTo << r.Shift);
-        double scale = o.Scale;
-        int endPeriod = o.EndPeriod;
         int k = work.OutputStart;
         for (int j = idFrom; j < idTo; j++)
         {
@@ -290,14 +301,7 @@ public static partial class Rfm
                 continue;
             }
 
-            int x = s.Periods - 1;
-            double repeat = s.RepeatSpend + s.RepeatCompensation;
-            o.Ids[k] = r.Min + j;
-            o.Frequency[k] = x;
-            o.Recency[k] = (s.Last - s.First) * scale;
-            o.Age[k] = (endPeriod - s.First) * scale;
-            o.Monetary[k] = x > 0 ? repeat / x : 0;
-            o.Total[k] = s.FirstSpend + s.FirstCompensation + repeat;
+            o.Write(k, r.Min + j, s);
             k++;
         }
     }

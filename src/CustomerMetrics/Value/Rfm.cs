@@ -31,7 +31,9 @@ public static partial class Rfm
     /// <remarks>
     /// Sums are double precision with Neumaier compensation. Cost: O(n) plus a sort of any customer whose rows are not in
     /// date order. Memory: the output columns (44 bytes per customer); with ids in a compact range (max − min ≤ rows +
-    /// 65,536) a pooled running state of 48 bytes per id in the range, plus pooled scratch of 16 bytes per row for a chunk of
+    /// 65,536) and the log in date order, up to 2²⁵ rows in the window, pooled scratch of about 12 bytes per row and 16 bits
+    /// per id in the range (one global partition by id block, each block's state in cache); otherwise a pooled running state
+    /// of 48 bytes per id in the range, plus pooled scratch of 16 bytes per row for a chunk of
     /// at most max(2²⁰, 4 × id range) rows when the log is in date order (memory bounded by customers) or for every row
     /// otherwise (twice that when the id range is split across two cores); with ids spread
     /// wider, a dictionary of the distinct ids and 12 bytes of pooled scratch per row. Allocates the result (and that dictionary).
@@ -50,9 +52,12 @@ public static partial class Rfm
     /// id range is split in two halves processed on both cores (<c>int.MaxValue</c>: one core). Results are bit-identical.
     /// <paramref name="previousOrderedPath"/> runs date-ordered rows through the previous path (chunks of 2²⁰ rows, each id half
     /// reading every row, first pass on one core): the reference the tests and benchmarks compare the current path with.
+    /// <paramref name="chunkedOrderedPath"/> runs them through the chunked path (<see cref="ApplyOrdered"/>), taken when the
+    /// log has more than <paramref name="partitionRows"/> rows in the window, instead of the global partition.
     /// </summary>
     internal static RfmSummary SummarizeCore(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts,
-        DateOnly observationEnd, RfmOptions options, int forkRows, bool previousOrderedPath = false)
+        DateOnly observationEnd, RfmOptions options, int forkRows, bool previousOrderedPath = false, bool chunkedOrderedPath = false,
+        int partitionRows = DefaultPartitionRows, bool writeCombine = true)
     {
         Guard.SameLength(customerIds.Length, dates.Length);
         Guard.SameLength(customerIds.Length, amounts.Length);
@@ -73,7 +78,14 @@ public static partial class Rfm
         long excluded = scan.Excluded;
         bool dateOrdered = scan.DateOrdered;
         long idRange = (long)max - min + 1;
-        return used > 0 && idRange <= (long)used + DirectSlack && idRange <= Array.MaxLength / 2
+        bool compact = used > 0 && idRange <= (long)used + DirectSlack && idRange <= Array.MaxLength / 2;
+        if (compact && dateOrdered && !previousOrderedPath && !chunkedOrderedPath && used <= partitionRows
+            && TrySummarizePartitioned(customerIds, dates, amounts, observationEnd, options, scan, forkRows, writeCombine) is { } partitioned)
+        {
+            return partitioned;
+        }
+
+        return compact
             ? SummarizeCompactIds(customerIds, dates, amounts, observationEnd, options, min, max - min + 1, used, excluded, dateOrdered,
                 forkRows, previousOrderedPath)
             : SummarizeGrouped(customerIds, dates, amounts, observationEnd, options, used, excluded);

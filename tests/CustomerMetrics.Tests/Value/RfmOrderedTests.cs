@@ -99,14 +99,14 @@ public class RfmOrderedTests
         Assert.Equal(dates.Count(d => d <= End), counted.TransactionsUsed);
     }
 
-    private static RfmOptions Options(int index) => index switch
+    internal static RfmOptions Options(int index) => index switch
     {
         0 => RfmOptions.Days,
         1 => RfmOptions.Weeks,
         _ => new RfmOptions(PeriodUnit.Month, PeriodCounting.WholePeriods),
     };
 
-    private static void AssertSame(RfmSummary expected, RfmSummary actual)
+    internal static void AssertSame(RfmSummary expected, RfmSummary actual)
     {
         Assert.Equal(expected.CustomerIds.ToArray(), actual.CustomerIds.ToArray());
         AssertBitwise(expected.Frequency, actual.Frequency);
@@ -130,7 +130,7 @@ public class RfmOrderedTests
 
     // Date-ordered log over ids 1..customers; every customer's rows are spread over the whole log (they straddle every row
     // and chunk split), several on the same day, refunds included, and the last ~15 % of rows after the end.
-    private static (int[] Ids, DateOnly[] Dates, double[] Amounts) Log(int rows, int customers, int seed)
+    internal static (int[] Ids, DateOnly[] Dates, double[] Amounts) Log(int rows, int customers, int seed)
     {
         var random = new Random(seed);
         var start = new DateOnly(2023, 1, 1);

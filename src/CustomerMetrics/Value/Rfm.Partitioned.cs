@@ -1,0 +1,424 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+using CustomerMetrics.Internal;
+
+namespace CustomerMetrics.Value;
+
+// Rfm.Summarize for date-ordered rows with customer ids in a compact range: one global partition of the rows by id block,
+// then each block applied to a small block-local state that stays in cache and emitted straight into the result columns.
+public static partial class Rfm
+{
+    /// <summary>Rows (in the window) up to which the date-ordered compact path partitions the whole log at once (about 12 bytes
+    /// of pooled scratch per row); longer logs stream through <see cref="ApplyOrdered"/> in chunks (memory bounded by the id range).</summary>
+    internal const int DefaultPartitionRows = 1 << 25;
+
+    /// <summary>The largest id block (as a power of two) whose state the partitioned path keeps per core (2¹⁴ ids, 768 KiB).</summary>
+    private const int MaxPartitionShift = 14;
+
+    /// <summary>
+    /// Date-ordered rows, ids in a compact range, at most <see cref="DefaultPartitionRows"/> rows: returns the summary, or
+    /// <c>null</c> when the block or period range does not fit the 4-byte row key (the caller then takes the chunked path).
+    /// <list type="number">
+    /// <item>Count rows per id block and mark seen ids in a bitmap, per row half (each core reads half the rows).</item>
+    /// <item>Lay the blocks out (a block's left-half rows, then its right-half rows) and size the result from the bitmaps.</item>
+    /// <item>Scatter every row once into its block, per row half, as a 4-byte key (id within the block and period offset) and
+    /// the 8-byte amount in two streams, write-combined per block and written with non-temporal stores where SSE2 is
+    /// available: within a block the rows stay in row order.</item>
+    /// <item>Per id half, per block: apply the block's rows to a block-local state (L2-sized), then write the block's
+    /// customers into the result columns at the block's offset and reset the state.</item>
+    /// </list>
+    /// Every customer's rows reach its state in row order on one thread with the same periods and amounts as on the other
+    /// paths, so the results are bit-identical to them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe RfmSummary? TrySummarizePartitioned(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates,
+        ReadOnlySpan<double> amounts, DateOnly observationEnd, RfmOptions options, in RowScan scan, int forkRows, bool writeCombine)
+    {
+        int min = scan.Min;
+        int range = scan.Max - min + 1;
+        int used = scan.Used;
+        int shift = BlockShift(range);
+        bool whole = options.Counting == PeriodCounting.WholePeriods;
+        PeriodUnit unit = options.Unit;
+        int basePeriod = whole ? unit.WholePeriodIndex(scan.FirstDay) : scan.FirstDay;
+        int lastPeriod = whole ? unit.WholePeriodIndex(scan.LastDay) : scan.LastDay;
+        int periodBits = 32 - shift;
+        if (shift > MaxPartitionShift || (long)lastPeriod - basePeriod >= 1L << periodBits)
+        {
+            return null;
+        }
+
+        int blocks = ((range - 1) >> shift) + 1;
+        int words = (range + 63) >> 6;
+        bool fork = used >= forkRows && blocks >= 2 && ForkJoin.MaxDepth > 0;
+        int endDay = observationEnd.DayNumber;
+        int endPeriod = whole ? unit.WholePeriodIndex(endDay) : endDay;
+        // Every (block, row half) region starts on a 16-slot boundary (a 64-byte line of keys, two of amounts), so the
+        // scatter's write-combining flushes whole lines that no other region shares.
+        long slots = used + (2L * blocks * WriteCombineRows) + WriteCombineRows;
+        if (slots > Array.MaxLength)
+        {
+            return null;
+        }
+
+        int[] countPool = ArrayPool<int>.Shared.Rent(4 * blocks);
+        ulong[] seenPool = ArrayPool<ulong>.Shared.Rent(2 * words);
+        uint[] keyPool = ArrayPool<uint>.Shared.Rent((int)slots);
+        double[] amountPool = ArrayPool<double>.Shared.Rent((int)slots);
+        uint[] leftKeyBufferPool = ArrayPool<uint>.Shared.Rent((blocks + 1) * WriteCombineRows);
+        uint[] rightKeyBufferPool = ArrayPool<uint>.Shared.Rent((blocks + 1) * WriteCombineRows);
+        double[] leftAmountBufferPool = ArrayPool<double>.Shared.Rent((blocks + 1) * WriteCombineRows);
+        double[] rightAmountBufferPool = ArrayPool<double>.Shared.Rent((blocks + 1) * WriteCombineRows);
+        RfmState[] leftStatePool = ArrayPool<RfmState>.Shared.Rent(1 << shift);
+        RfmState[] rightStatePool = ArrayPool<RfmState>.Shared.Rent(1 << shift);
+        try
+        {
+            fixed (int* ids = customerIds)
+            fixed (DateOnly* days = dates)
+            fixed (double* money = amounts)
+            fixed (int* counts = countPool)
+            fixed (ulong* seen = seenPool)
+            fixed (uint* keyArray = keyPool)
+            fixed (double* amountArray = amountPool)
+            fixed (uint* leftKeyBuffer = leftKeyBufferPool)
+            fixed (uint* rightKeyBuffer = rightKeyBufferPool)
+            fixed (double* leftAmountBuffer = leftAmountBufferPool)
+            fixed (double* rightAmountBuffer = rightAmountBufferPool)
+            fixed (RfmState* leftStates = leftStatePool)
+            fixed (RfmState* rightStates = rightStatePool)
+            {
+                int length = customerIds.Length;
+                int* leftCursor = counts;
+                int* rightCursor = counts + blocks;
+                int* leftCount = counts + (2 * blocks);
+                int* rightCount = counts + (3 * blocks);
+                var input = new PartitionInput(ids, (int*)days, money, AlignLine(keyArray), AlignLine(amountArray), counts, blocks, min,
+                    range, shift, endDay, basePeriod, unit, whole, writeCombine && Sse2.IsSupported);
+                int middle = fork ? length / 2 : length;
+                var left = new PartitionWork(&input, 0, middle, leftCursor, leftCount, seen, leftStates, AlignLine(leftKeyBuffer),
+                    AlignLine(leftAmountBuffer));
+                var right = new PartitionWork(&input, middle, length, rightCursor, rightCount, seen + words, rightStates,
+                    AlignLine(rightKeyBuffer), AlignLine(rightAmountBuffer));
+                new Span<int>(counts, 2 * blocks).Clear();
+                RunPartition(&CountPartition, &left, &right, fork);
+
+                // Block layout: a block's left-half rows, then its right-half rows, each region on a 16-slot boundary; the id
+                // split balances rows.
+                int slot = 0, seenRows = 0;
+                int split = blocks;
+                for (int b = 0; b < blocks; b++)
+                {
+                    int leftRows = leftCursor[b];
+                    leftCount[b] = leftRows;
+                    leftCursor[b] = slot;
+                    slot += (leftRows + WriteCombineRows - 1) & -WriteCombineRows;
+                    int rightRows = rightCursor[b];
+                    rightCount[b] = rightRows;
+                    rightCursor[b] = slot;
+                    slot += (rightRows + WriteCombineRows - 1) & -WriteCombineRows;
+                    seenRows += leftRows + rightRows;
+                    if (split == blocks && seenRows >= used / 2 && b + 1 < blocks)
+                    {
+                        split = b + 1;
+                    }
+                }
+
+                // Customers: ids seen by either row half; the id split falls on a word boundary (blocks are ≥ 2¹⁰ ids).
+                int splitWord = fork ? (split << shift) >> 6 : words;
+                int leftCustomers = 0, customers = 0;
+                for (int w = 0; w < words; w++)
+                {
+                    ulong bits = seen[w] | (fork ? seen[words + w] : 0);
+                    customers += BitOperations.PopCount(bits);
+                    leftCustomers = w + 1 == splitWord ? customers : leftCustomers;
+                }
+
+                RunPartition(&ScatterPartition, &left, &right, fork);
+
+                var columns = CompactColumns.Uninitialized(customers);
+                fixed (int* outIds = columns.Ids)
+                fixed (double* outFrequency = columns.Frequency)
+                fixed (double* outRecency = columns.Recency)
+                fixed (double* outAge = columns.Age)
+                fixed (double* outMonetary = columns.Monetary)
+                fixed (double* outTotal = columns.Total)
+                {
+                    // Periods in the states are offsets from basePeriod: differences (recency, age) are the same integers.
+                    var output = new CompactOutput(outIds, outFrequency, outRecency, outAge, outMonetary, outTotal,
+                        whole ? 1 : 1 / unit.LengthInDays, endPeriod - basePeriod);
+                    left.Output = &output;
+                    right.Output = &output;
+                    left.BlockFrom = 0;
+                    left.BlockTo = fork ? split : blocks;
+                    left.OutputStart = 0;
+                    right.BlockFrom = fork ? split : blocks;
+                    right.BlockTo = blocks;
+                    right.OutputStart = fork ? leftCustomers : customers;
+                    RunPartition(&ApplyAndEmitPartition, &left, &right, fork);
+                }
+
+                return new RfmSummary(columns.Ids, columns.Frequency, columns.Recency, columns.Age, columns.Monetary, columns.Total,
+                    unit, options.Counting, observationEnd, used, scan.Excluded);
+            }
+        }
+        finally
+        {
+            ArrayPool<RfmState>.Shared.Return(rightStatePool);
+            ArrayPool<RfmState>.Shared.Return(leftStatePool);
+            ArrayPool<double>.Shared.Return(rightAmountBufferPool);
+            ArrayPool<double>.Shared.Return(leftAmountBufferPool);
+            ArrayPool<uint>.Shared.Return(rightKeyBufferPool);
+            ArrayPool<uint>.Shared.Return(leftKeyBufferPool);
+            ArrayPool<double>.Shared.Return(amountPool);
+            ArrayPool<uint>.Shared.Return(keyPool);
+            ArrayPool<ulong>.Shared.Return(seenPool);
+            ArrayPool<int>.Shared.Return(countPool);
+        }
+    }
+
+    /// <summary>Id block size (a power of two, at least 2¹⁰) so that the range has at most 256 blocks.</summary>
+    private static int BlockShift(int range)
+    {
+        const int MaxBlocks = 256;
+        int shift = 10;
+        while (((range - 1) >> shift) + 1 > MaxBlocks)
+        {
+            shift++;
+        }
+
+        return shift;
+    }
+
+    private static unsafe void RunPartition(delegate*<void*, void> body, PartitionWork* left, PartitionWork* right, bool fork)
+    {
+        if (fork)
+        {
+            ForkJoin.Invoke(body, left, right);
+        }
+        else
+        {
+            body(left);
+        }
+    }
+
+    /// <summary>Slots per write-combining line group: 16 keys (one 64-byte line) and 16 amounts (two lines).</summary>
+    private const int WriteCombineRows = 16;
+
+    /// <summary>The first 64-byte boundary at or after <paramref name="p"/> (the pools rent one line group extra).</summary>
+    private static unsafe T* AlignLine<T>(T* p)
+        where T : unmanaged => (T*)(((nuint)p + 63) & ~(nuint)63);
+
+    /// <summary>What both halves of the partitioned path share (pinned pointers).</summary>
+    private unsafe readonly struct PartitionInput(int* ids, int* days, double* amounts, uint* keys, double* spend, int* counts,
+        int blocks, int min, int range, int shift, int endDay, int basePeriod, PeriodUnit unit, bool whole, bool writeCombine)
+    {
+        public readonly int* Ids = ids;
+        public readonly int* Days = days;
+        public readonly double* Amounts = amounts;
+        public readonly uint* Keys = keys;
+        public readonly double* Spend = spend;
+        public readonly int* LeftEnd = counts;
+        public readonly int* RightEnd = counts + blocks;
+        public readonly int* LeftCount = counts + (2 * blocks);
+        public readonly int* RightCount = counts + (3 * blocks);
+        public readonly int Blocks = blocks;
+        public readonly int Min = min;
+        public readonly int Range = range;
+        public readonly int Shift = shift;
+        public readonly int EndDay = endDay;
+        public readonly int BasePeriod = basePeriod;
+        public readonly PeriodUnit Unit = unit;
+        public readonly bool Whole = whole;
+        public readonly bool WriteCombine = writeCombine;
+    }
+
+    /// <summary>One half's work: rows [RowFrom, RowTo) for count and scatter, blocks [BlockFrom, BlockTo) for apply and emit.</summary>
+    private unsafe struct PartitionWork(PartitionInput* input, int rowFrom, int rowTo, int* cursor, int* count, ulong* seen,
+        RfmState* states, uint* keyBuffer, double* amountBuffer)
+    {
+        public readonly PartitionInput* Input = input;
+        public readonly int RowFrom = rowFrom;
+        public readonly int RowTo = rowTo;
+        public readonly int* Cursor = cursor;
+        public readonly int* Count = count;
+        public readonly ulong* Seen = seen;
+        public readonly RfmState* States = states;
+        public readonly uint* KeyBuffer = keyBuffer;
+        public readonly double* AmountBuffer = amountBuffer;
+        public int BlockFrom;
+        public int BlockTo;
+        public CompactOutput* Output;
+        public int OutputStart;
+    }
+
+    /// <summary>Counts this row half's rows per id block and marks the ids it sees.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void CountPartition(void* state)
+    {
+        ref PartitionWork work = ref *(PartitionWork*)state;
+        ref readonly PartitionInput p = ref *work.Input;
+        ulong* seen = work.Seen;
+        new Span<ulong>(seen, (p.Range + 63) >> 6).Clear();
+        int* ids = p.Ids;
+        int* days = p.Days;
+        int* cursor = work.Cursor;
+        int min = p.Min;
+        int shift = p.Shift;
+        int endDay = p.EndDay;
+        int to = work.RowTo;
+        for (int i = work.RowFrom; i < to; i++)
+        {
+            if (days[i] <= endDay)
+            {
+                int local = ids[i] - min;
+                cursor[local >> shift]++;
+                seen[local >> 6] |= 1UL << local;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Scatters this row half's rows into their blocks (row order within a block). With write combining, each block's rows
+    /// gather in a 16-slot buffer (in cache) and go out a whole line group at a time with non-temporal stores, which skip
+    /// reading the destination lines; the partial groups left at the end go out with ordinary stores.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void ScatterPartition(void* state)
+    {
+        ref PartitionWork work = ref *(PartitionWork*)state;
+        ref readonly PartitionInput p = ref *work.Input;
+        int* ids = p.Ids;
+        int* days = p.Days;
+        double* amounts = p.Amounts;
+        int* cursor = work.Cursor;
+        uint* keys = p.Keys;
+        double* spend = p.Spend;
+        int min = p.Min;
+        int shift = p.Shift;
+        int periodBits = 32 - shift;
+        int blockMask = (1 << shift) - 1;
+        int endDay = p.EndDay;
+        int basePeriod = p.BasePeriod;
+        bool whole = p.Whole;
+        PeriodUnit unit = p.Unit;
+        int to = work.RowTo;
+        if (!p.WriteCombine)
+        {
+            for (int i = work.RowFrom; i < to; i++)
+            {
+                int day = days[i];
+                if (day <= endDay)
+                {
+                    int local = ids[i] - min;
+                    int period = (whole ? unit.WholePeriodIndex(day) : day) - basePeriod;
+                    int slot = cursor[local >> shift]++;
+                    keys[slot] = ((uint)(local & blockMask) << periodBits) | (uint)period;
+                    spend[slot] = amounts[i];
+                }
+            }
+
+            return;
+        }
+
+        uint* keyBuffer = work.KeyBuffer;
+        double* amountBuffer = work.AmountBuffer;
+        for (int i = work.RowFrom; i < to; i++)
+        {
+            int day = days[i];
+            if (day <= endDay)
+            {
+                int local = ids[i] - min;
+                int period = (whole ? unit.WholePeriodIndex(day) : day) - basePeriod;
+                int block = local >> shift;
+                int slot = cursor[block]++;
+                int offset = (block * WriteCombineRows) + (slot & (WriteCombineRows - 1));
+                keyBuffer[offset] = ((uint)(local & blockMask) << periodBits) | (uint)period;
+                amountBuffer[offset] = amounts[i];
+                if ((slot & (WriteCombineRows - 1)) == WriteCombineRows - 1)
+                {
+                    FlushLines(keyBuffer + (block * WriteCombineRows), amountBuffer + (block * WriteCombineRows),
+                        keys + (slot - (WriteCombineRows - 1)), spend + (slot - (WriteCombineRows - 1)));
+                }
+            }
+        }
+
+        Sse.StoreFence();
+        for (int b = 0; b < p.Blocks; b++)
+        {
+            int pending = cursor[b] & (WriteCombineRows - 1);
+            int start = cursor[b] - pending;
+            for (int j = 0; j < pending; j++)
+            {
+                keys[start + j] = keyBuffer[(b * WriteCombineRows) + j];
+                spend[start + j] = amountBuffer[(b * WriteCombineRows) + j];
+            }
+        }
+    }
+
+    /// <summary>Writes one full line group (16 keys, 16 amounts) from the buffer with non-temporal stores.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void FlushLines(uint* keyBuffer, double* amountBuffer, uint* keys, double* spend)
+    {
+        Sse2.StoreAlignedNonTemporal(keys, Sse2.LoadAlignedVector128(keyBuffer));
+        Sse2.StoreAlignedNonTemporal(keys + 4, Sse2.LoadAlignedVector128(keyBuffer + 4));
+        Sse2.StoreAlignedNonTemporal(keys + 8, Sse2.LoadAlignedVector128(keyBuffer + 8));
+        Sse2.StoreAlignedNonTemporal(keys + 12, Sse2.LoadAlignedVector128(keyBuffer + 12));
+        for (int j = 0; j < WriteCombineRows; j += 2)
+        {
+            Sse2.StoreAlignedNonTemporal(spend + j, Sse2.LoadAlignedVector128(amountBuffer + j));
+        }
+    }
+
+    /// <summary>Per block of this id half: applies the block's rows (its left-half region, then its right-half region) to the
+    /// block-local states, then writes its customers in id order from the block's output offset and resets their states.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void ApplyAndEmitPartition(void* state)
+    {
+        ref PartitionWork work = ref *(PartitionWork*)state;
+        ref readonly PartitionInput p = ref *work.Input;
+        ref readonly CompactOutput o = ref *work.Output;
+        if (work.BlockTo <= work.BlockFrom)
+        {
+            return;
+        }
+
+        int shift = p.Shift;
+        int periodBits = 32 - shift;
+        uint periodMask = (uint)((1L << periodBits) - 1);
+        RfmState* states = work.States;
+        new Span<RfmState>(states, 1 << shift).Clear();
+        uint* keys = p.Keys;
+        double* spend = p.Spend;
+        int k = work.OutputStart;
+        for (int b = work.BlockFrom; b < work.BlockTo; b++)
+        {
+            for (int half = 0; half < 2; half++)
+            {
+                int end = half == 0 ? p.LeftEnd[b] : p.RightEnd[b];
+                int from = end - (half == 0 ? p.LeftCount[b] : p.RightCount[b]);
+                for (int slot = from; slot < end; slot++)
+                {
+                    uint key = keys[slot];
+                    states[key >> periodBits].Add((int)(key & periodMask), spend[slot]);
+                }
+            }
+
+            int idBase = b << shift;
+            int blockIds = Math.Min(1 << shift, p.Range - idBase);
+            for (int j = 0; j < blockIds; j++)
+            {
+                ref RfmState s = ref states[j];
+                if (s.Periods == 0)
+                {
+                    continue;
+                }
+
+                o.Write(k, p.Min + idBase + j, s);
+                s = default;
+                k++;
+            }
+        }
+    }
+}
