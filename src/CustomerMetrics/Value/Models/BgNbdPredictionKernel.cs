@@ -138,7 +138,7 @@ internal static partial class BgNbdPredictionKernel
         bool horizon = !double.IsNaN(t) && t != 0;
         BgNbdPairMemo? memo = horizon && n > 64 ? BgNbdPairMemo.RentForThread() : null;
         BgNbdSeriesTable? seriesTable = series && horizon && double.IsFinite(t) && n > 64 ? BgNbdSeriesTable.RentForThread(model.R, model.A, model.B) : null;
-        Span<double> seriesScratch = seriesTable is null ? default : stackalloc double[3 * BlockLength];
+        Span<double> seriesScratch = seriesTable is null ? default : stackalloc double[BlockLength];
         int lookups = 0, hits = 0;
         for (int start = 0; start < n; start += BlockLength)
         {

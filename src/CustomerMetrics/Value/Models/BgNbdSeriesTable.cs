@@ -99,16 +99,8 @@ internal sealed class BgNbdSeriesTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int Build(int x, int bin)
     {
-        // The power series about 0 (fast for large x, where c is large) or the Taylor polynomial about the bin's centre,
-        // whichever converges with fewer terms; the Taylor coefficients come from a recurrence whose other solution (about
-        // z^(1−c) near 0) grows like binom(c + j, j)(h/z₀)ʲ, in all about e^(c·h/z₀) times the rounding: used only while
-        // c·h/z₀ ≤ 4 (c ≤ 4(2·bin + 1)).
-        Span<double> power = stackalloc double[MaxTerms], taylor = stackalloc double[MaxTerms];
-        double rx = _r + x, bx = _b + x, c = (_a - 1) + bx;
-        int powerTerms = Trim(power, Expand(rx, _a, bx, bin, power, aboutZero: true));
-        int taylorTerms = bin > 0 && c <= 4 * ((2 * bin) + 1) ? Trim(taylor, Expand(rx, _a, bx, bin, taylor, aboutZero: false)) : -1;
-        bool usePower = powerTerms >= 0 && (taylorTerms < 0 || powerTerms <= taylorTerms);
-        int terms = usePower ? powerTerms : taylorTerms;
+        Span<double> e = stackalloc double[MaxTerms];
+        int terms = Trim(e, Expected(_r + x, _a, _b + x, bin, e));
         if (terms < 0)
         {
             _index[(x * Bins) + bin] = Unserved;
@@ -121,12 +113,97 @@ internal sealed class BgNbdSeriesTable
             Array.Resize(ref _coefficients, _coefficients.Length * 2);
         }
 
-        (usePower ? power : taylor).CopyTo(_coefficients.AsSpan(offset, MaxTerms));
-        _coefficients[offset + MaxTerms] = usePower ? 0 : Centre(bin);
+        e.CopyTo(_coefficients.AsSpan(offset, MaxTerms));
+        _coefficients[offset + MaxTerms] = Centre(bin);
         _count++;
         _terms = Math.Max(_terms, terms);
         _index[(x * Bins) + bin] = offset;
         return offset;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="e"/> with the Taylor coefficients about z₀ = <see cref="Centre"/>(bin) of
+    /// E(z) = c·head(z) − (1 − z)^(a−1)·G(z), head(z) = (1 − (1 − z)^(a−1))/(a − 1) (−ln(1 − z) at a = 1), which is
+    /// <see cref="BgNbdModel.Expected"/> at (r, α, a, b) as a function of z = t/(α + t) alone; returns the largest |z − z₀|
+    /// over the bin. G's coefficients: the power series (bin 0), the recurrence of <see cref="Expand"/> while it is
+    /// stable (its other solution, about z^(1−c) near 0, grows like binom(c + j, j)(h/z₀)ʲ, in all about e^(c·h/z₀) times
+    /// the rounding: c·h/z₀ ≤ 4, i.e. c ≤ 4(2·bin + 1)), else the power series re-expanded about z₀ (large c, where it
+    /// converges in few terms). (1 − z)^(a−1) = w^(a−1) Σⱼ binom(a − 1, j)(−h/w)ʲ, w = 1 − z₀.
+    /// </summary>
+    internal static double Expected(double r, double a, double b, int bin, Span<double> e)
+    {
+        int m = e.Length;
+        Span<double> g = stackalloc double[m], power = stackalloc double[m], head = stackalloc double[m];
+        double c = (a - 1) + b, am1 = a - 1;
+        double h = bin == 0 || c <= 4 * ((2 * bin) + 1) ? Expand(r, a, b, bin, g, aboutZero: bin == 0) : Reexpand(r, a, b, bin, g);
+
+        double z0 = Centre(bin), w = 1 - z0, lnW = Math.Log(w);
+        power[0] = Math.Exp(am1 * lnW);
+        head[0] = am1 == 0 ? -lnW : -ModelMath.ExpM1(am1 * lnW) / am1;
+
+        // head_j = −w^(a−1) (−1/w)ʲ Πᵢ₌₁..ⱼ₋₁ (a − 1 − i)/j! (= −power_j/(a − 1) without the pole), power_j = (a − 1)·(−head_j).
+        double q = power[0];
+        for (int j = 1; j < m; j++)
+        {
+            q *= (j == 1 ? 1 : (am1 - (j - 1))) / (j * -w);
+            head[j] = -q;
+            power[j] = am1 * q;
+        }
+
+        for (int j = 0; j < m; j++)
+        {
+            double product = 0;
+            for (int i = 0; i <= j; i++)
+            {
+                product += power[i] * g[j - i];
+            }
+
+            e[j] = (c * head[j]) - product;
+        }
+
+        return h;
+    }
+
+    /// <summary>G's Taylor coefficients about <see cref="Centre"/>(bin) from its power series: f_j = Σₖ Cₖ binom(k, j) z₀^(k−j).</summary>
+    private static double Reexpand(double r, double a, double b, int bin, Span<double> f)
+    {
+        int m = f.Length;
+        double c = (a - 1) + b, p = c - r, z0 = Centre(bin);
+        Span<double> binomial = stackalloc double[m];
+        f.Clear();
+        binomial[0] = 1;
+        binomial[1] = 1;
+        double term = p * z0;                                                  // Cₖ z₀ᵏ, k = 1
+        for (int k = 1; k < 1_000_000; k++)
+        {
+            bool small = true;
+            for (int j = 0; j < m; j++)
+            {
+                double add = term * binomial[j];
+                f[j] += add;
+                small &= Math.Abs(add) <= 1e-18 * Math.Abs(f[j]);
+            }
+
+            if (term == 0 || (small && k > m))
+            {
+                break;
+            }
+
+            term *= (p + k) * (a + k - 1) / ((c + k) * (k + 1)) * z0;
+            for (int j = Math.Min(k + 1, m - 1); j >= 1; j--)
+            {
+                binomial[j] += binomial[j - 1];                              // binom(k + 1, j)
+            }
+        }
+
+        double scale = 1;
+        for (int j = 1; j < m; j++)
+        {
+            scale /= z0;
+            f[j] *= scale;
+        }
+
+        return 0.5 / Bins;
     }
 
     /// <summary>
@@ -200,13 +277,13 @@ internal sealed class BgNbdSeriesTable
         }
 
         power = Math.Pow(h, f.Length - 1);
-        if (Math.Abs(f[^1]) * power > 1e-18 * scale)
+        if (Math.Abs(f[^1]) * power > (1.0 / (1L << 53)) * scale)
         {
             return -1;
         }
 
         int terms = f.Length;
-        while (terms > 1 && Math.Abs(f[terms - 1]) * power <= (1.0 / (1L << 62)) * scale)
+        while (terms > 1 && Math.Abs(f[terms - 1]) * power <= (1.0 / (1L << 56)) * scale)
         {
             f[terms - 1] = 0;
             terms--;
