@@ -25,7 +25,7 @@ internal static partial class BgNbdPredictionKernel
         Horizons(resolved, alpha, t, age, zs);
 
         int hits = 0, i = 0;
-        const int Stride = BgNbdSeriesTable.MaxTerms;
+        const int CentreAt = BgNbdSeriesTable.MaxTerms;   // z₀ follows the coefficients
         for (; i <= n - 8; i += 8)
         {
             int e0 = Serve(table, frequency[i], zs[i]), e1 = Serve(table, frequency[i + 1], zs[i + 1]);
@@ -45,10 +45,10 @@ internal static partial class BgNbdPredictionKernel
             ref double f = ref MemoryMarshal.GetArrayDataReference(table.Coefficients);
             ref double f0 = ref Unsafe.Add(ref f, e0), f1 = ref Unsafe.Add(ref f, e1), f2 = ref Unsafe.Add(ref f, e2), f3 = ref Unsafe.Add(ref f, e3);
             ref double f4 = ref Unsafe.Add(ref f, e4), f5 = ref Unsafe.Add(ref f, e5), f6 = ref Unsafe.Add(ref f, e6), f7 = ref Unsafe.Add(ref f, e7);
-            double h0 = zs[i] - Unsafe.Add(ref f0, Stride), h1 = zs[i + 1] - Unsafe.Add(ref f1, Stride);
-            double h2 = zs[i + 2] - Unsafe.Add(ref f2, Stride), h3 = zs[i + 3] - Unsafe.Add(ref f3, Stride);
-            double h4 = zs[i + 4] - Unsafe.Add(ref f4, Stride), h5 = zs[i + 5] - Unsafe.Add(ref f5, Stride);
-            double h6 = zs[i + 6] - Unsafe.Add(ref f6, Stride), h7 = zs[i + 7] - Unsafe.Add(ref f7, Stride);
+            double h0 = zs[i] - Unsafe.Add(ref f0, CentreAt), h1 = zs[i + 1] - Unsafe.Add(ref f1, CentreAt);
+            double h2 = zs[i + 2] - Unsafe.Add(ref f2, CentreAt), h3 = zs[i + 3] - Unsafe.Add(ref f3, CentreAt);
+            double h4 = zs[i + 4] - Unsafe.Add(ref f4, CentreAt), h5 = zs[i + 5] - Unsafe.Add(ref f5, CentreAt);
+            double h6 = zs[i + 6] - Unsafe.Add(ref f6, CentreAt), h7 = zs[i + 7] - Unsafe.Add(ref f7, CentreAt);
             double g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0;
             for (int j = table.Terms - 1; j >= 0; j--)
             {

@@ -3,19 +3,22 @@ using System.Runtime.CompilerServices;
 namespace CustomerMetrics.Value.Models;
 
 /// <summary>
-/// Short Taylor polynomials of the series G of <see cref="BgNbdModel.Expected"/> at the posterior parameters
-/// (r + x, α + T, a, b + x), per frequency x and per bin of z = t/(α + T + t), for batch predictions with arbitrary
-/// (continuous) T. G(z) = Σₖ≥₁ (c−r)ₖ (a)ₖ₋₁ / ((c+1)ₖ₋₁ k!) zᵏ (c = a + b + x − 1, c − r = a + b − 1 − r) does not depend
-/// on T, which only moves z; so per (x, bin) the polynomial Σⱼ fⱼ (z − z₀)ʲ, fⱼ = G⁽ʲ⁾(z₀)/j!, is built once (lazily, for
-/// the bins a batch uses) and each row is a Horner chain of a few fused multiply-adds instead of a series with a division
-/// per term. Bin 0 ([0, 1/64)) uses z₀ = 0 (the power series itself, relative accuracy as z → 0); bin i ≥ 1 is
-/// [i/64, (i+1)/64) with z₀ its centre, |z − z₀| ≤ 1/128 against a radius of convergence 1 − z₀ ≥ 0.09 (z ≤ 0.9).
-/// f₀ = G(z₀) and f₁ = G′(z₀) are summed from the power series; fⱼ₊₂ follow from the differential equation G satisfies,
-/// z(1 − z)G″ + [c − (c − r + a)z]G′ − (c − r)(a − 1)G = (c − r)c (that of ₂F₁(c − r, a − 1; c; z) = 1 + (a − 1)G/c,
-/// DLMF 15.10.1). Polynomials are cut where the terms fall below 2⁻⁶² of their sum at the bin's edge; one that has not
-/// converged within <see cref="MaxTerms"/> terms marks the (x, bin) pair for the per-row series.
-/// Rows with x ≥ <see cref="FrequencyLimit"/> or z &gt; <see cref="MaxZ"/> (the per-row long-horizon form) are not served.
-/// One table per thread, emptied for each batch part (its arrays kept, so repeated batches allocate nothing once grown).
+/// Short polynomials of <see cref="BgNbdModel.Expected"/> at the posterior parameters (r + x, α + T, a, b + x), per
+/// frequency x and per bin of z = t/(α + T + t), for batch predictions with arbitrary (continuous) T. There
+/// E = c·head(z) − (1 − z)^(a−1)·G(z), head = (1 − (1 − z)^(a−1))/(a − 1), G(z) = Σₖ≥₁ (c−r)ₖ (a)ₖ₋₁ / ((c+1)ₖ₋₁ k!) zᵏ
+/// (c = a + b + x − 1): a function of x and z alone (T and t only move z). So per (x, bin) the Taylor polynomial
+/// Σⱼ eⱼ (z − z₀)ʲ is built once per batch part (lazily, for the bins in use) and each row is a Horner chain of about ten
+/// fused multiply-adds instead of a logarithm, two exponentials and a series with a division per term. Bin 0 ([0, 1/64))
+/// is expanded about z₀ = 0 (relative accuracy as z → 0); bin i ≥ 1, [i/64, (i+1)/64), about its centre, |z − z₀| ≤ 1/128
+/// against a radius of convergence 1 − z₀ ≥ 0.09 (z ≤ 0.9). G's coefficients come from its power series at 0, from the
+/// differential equation it satisfies, z(1 − z)G″ + [c − (c − r + a)z]G′ − (c − r)(a − 1)G = (c − r)c (that of
+/// ₂F₁(c − r, a − 1; c; z) = 1 + (a − 1)G/c, DLMF 15.10.1) started from G(z₀) and G′(z₀), or, for large c where that
+/// recurrence is unstable, from the power series re-expanded about z₀. Polynomials are cut where the terms fall below
+/// 2⁻⁵⁶ of their absolute sum at the bin's edge; one whose last term is still above 2⁻⁵³ of it marks the (x, bin) pair
+/// for the per-row series. Rows with x ≥ <see cref="FrequencyLimit"/> or z &gt; <see cref="MaxZ"/> (the per-row
+/// long-horizon form) are not served. One table per thread, emptied for each batch part (its arrays kept, so repeated
+/// batches allocate nothing once grown). Each polynomial depends only on (r, a, b, x, bin), so a row's value is the same
+/// whatever part or thread computes it.
 /// </summary>
 internal sealed class BgNbdSeriesTable
 {
@@ -28,7 +31,7 @@ internal sealed class BgNbdSeriesTable
     /// <summary>Largest z served (above it <see cref="BgNbdModel.Expected"/> switches to its long-horizon form).</summary>
     internal const double MaxZ = 0.9;
 
-    /// <summary>Most Taylor coefficients per (x, bin) (the stride of the coefficient array).</summary>
+    /// <summary>Most Taylor coefficients per (x, bin).</summary>
     internal const int MaxTerms = 24;
 
     /// <summary>Doubles per polynomial: <see cref="MaxTerms"/> coefficients (f₀ first, zeros after the last used), then z₀.</summary>
@@ -60,7 +63,7 @@ internal sealed class BgNbdSeriesTable
     /// <summary>All polynomials, <see cref="Stride"/> doubles each (read after <see cref="Entry"/>: building may move them).</summary>
     public double[] Coefficients => _coefficients;
 
-    /// <summary>This thread's table for the model (r, a, b), emptied.</summary>
+    /// <summary>This thread's table for the model (r, a, b), emptied (one batch part at a time per thread).</summary>
     public static BgNbdSeriesTable RentForThread(double r, double a, double b)
     {
         BgNbdSeriesTable table = _threadTable ??= new BgNbdSeriesTable();
