@@ -108,17 +108,7 @@ internal static partial class BgNbdPredictionKernel
         }
 
         lookups++;
-        ref double slot = ref memo.GetOrAdd(x, age, out bool exists);
-        if (exists)
-        {
-            hits++;
-        }
-        else
-        {
-            slot = BgNbdModel.Expected(r + x, alpha + age, a, b + x, t);
-        }
-
-        return slot;
+        return Memoised(memo, x, age, r, alpha, a, b, t, ref hits);
     }
 
     /// <summary>z = t/((α + T) + t) per row, lanes at a time on <paramref name="path"/> (the same operations as <see cref="BgNbdModel.Expected"/>: the same bits).</summary>

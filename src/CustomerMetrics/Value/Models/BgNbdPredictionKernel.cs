@@ -286,21 +286,27 @@ internal static partial class BgNbdPredictionKernel
         int hits = 0;
         for (int i = 0; i < frequency.Length; i++)
         {
-            double x = frequency[i], ageI = age[i];
-            ref double slot = ref memo.GetOrAdd(x, ageI, out bool exists);
-            if (exists)
-            {
-                hits++;
-            }
-            else
-            {
-                slot = BgNbdModel.Expected(r + x, alpha + ageI, a, b + x, t);
-            }
-
-            destination[i] *= slot;
+            destination[i] *= Memoised(memo, frequency[i], age[i], r, alpha, a, b, t, ref hits);
         }
 
         return hits;
+    }
+
+    /// <summary>E[X(t)] at (r + x, α + T, a, b + x) from the memo, computed and stored when the pair is new (a hit counted).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Memoised(BgNbdPairMemo memo, double x, double age, double r, double alpha, double a, double b, double t, ref int hits)
+    {
+        ref double slot = ref memo.GetOrAdd(x, age, out bool exists);
+        if (exists)
+        {
+            hits++;
+        }
+        else
+        {
+            slot = BgNbdModel.Expected(r + x, alpha + age, a, b + x, t);
+        }
+
+        return slot;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
