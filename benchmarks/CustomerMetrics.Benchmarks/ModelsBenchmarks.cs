@@ -134,7 +134,7 @@ public class ModelsBenchmarks
     [Benchmark, BenchmarkCategory("Predict")]
     public double PredictConditional39WeeksOneThread()
     {
-        BgNbdPredictionKernel.Batch(_model, 39, _x, _tx, _t, _destination, VectorPath.Auto, maxParts: 1);
+        BgNbdPredictionKernel.Batch(_model, 39, _x, _tx, _t, _destination, VectorPath.Auto, maxParts: 1, series: true);
         return _destination[^1];
     }
 
@@ -143,6 +143,22 @@ public class ModelsBenchmarks
     public double PredictConditional39WeeksPreviousPathOneThread()
     {
         PreviousBgNbdPrediction.Batch(_model, 39, _x, _tx, _t, _destination, VectorPath.Auto, maxParts: 1);
+        return _destination[^1];
+    }
+
+    /// <summary>Baseline: main 7251114's batch (the per-row ₂F₁ series behind the per-pair memo), daily-grid T.</summary>
+    [Benchmark, BenchmarkCategory("Predict")]
+    public double PredictConditional39WeeksPerRowSeries()
+    {
+        BgNbdPredictionKernel.Batch(_model, 39, _x, _tx, _t, _destination, VectorPath.Auto, series: false);
+        return _destination[^1];
+    }
+
+    /// <summary>Baseline: main 7251114's batch (the per-row ₂F₁ series; the memo gives up), continuous T.</summary>
+    [Benchmark, BenchmarkCategory("Predict")]
+    public double PredictConditional39WeeksContinuousTPerRowSeries()
+    {
+        BgNbdPredictionKernel.Batch(_model, 39, _xc, _txc, _tc, _destination, VectorPath.Auto, series: false);
         return _destination[^1];
     }
 

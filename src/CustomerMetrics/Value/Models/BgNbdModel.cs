@@ -175,7 +175,7 @@ public readonly partial record struct BgNbdModel
         EnsureParameters();
         CheckHorizon(t);
         CheckBatch(frequency, recency, age, destination);
-        BgNbdPredictionKernel.Batch(this, t, frequency, recency, age, destination[..frequency.Length], VectorPath.Auto);
+        BgNbdPredictionKernel.Batch(this, t, frequency, recency, age, destination[..frequency.Length], VectorPath.Auto, series: true);
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace CustomerMetrics.Value.Models;
 /// Vectorised BG/NBD P(alive) (Fader, Hardie &amp; Lee 2005, eq. 11) for many customers: one generic body over
 /// <see cref="IVectorMath{TVector}"/> (Vector512, Vector256 or Vector128), the scalar tail being <see cref="BgNbdModel"/>'s own formula. Rows must be validated first.
 /// </summary>
-internal static class BgNbdPredictionKernel
+internal static partial class BgNbdPredictionKernel
 {
     /// <summary>Fewest customers per part of a parallel batch (below twice this, one thread does all).</summary>
     internal const int MinPartLength = 1 << 15;
@@ -21,10 +21,13 @@ internal static class BgNbdPredictionKernel
     /// and the halves run through <see cref="ForkJoin"/>: no allocation once each thread's memo exists. Every output element
     /// is a pure function of its row (the per-part memo of E[X(t)] at (x, T) stores values, not state), so the result is
     /// the same for any number of parts. A bad row throws as a sequential pass would: the first bad row of the first part
-    /// that has one, named by its index in the whole input.
+    /// that has one, named by its index in the whole input. With <c>series</c>, E[X(t)] for a finite horizon comes from
+    /// <see cref="BgNbdSeriesTable"/> (within 1e-13 of the per-row series; rows it does not serve, and inputs of at most 64
+    /// rows, keep the per-row series and the memo); without, every row takes the per-row series (the previous path,
+    /// bit-identical to <see cref="BgNbdModel.Expected"/>).
     /// </summary>
     public static unsafe void Batch(BgNbdModel model, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency,
-        ReadOnlySpan<double> age, Span<double> destination, VectorPath path, int maxParts = int.MaxValue)
+        ReadOnlySpan<double> age, Span<double> destination, VectorPath path, int maxParts = int.MaxValue, bool series = false)
     {
         int n = frequency.Length;
         int depth = 0;
@@ -35,7 +38,7 @@ internal static class BgNbdPredictionKernel
 
         if (depth == 0)
         {
-            BatchPart(model, t, frequency, recency, age, destination, 0, path);
+            BatchPart(model, t, frequency, recency, age, destination, 0, path, series);
             return;
         }
 
@@ -56,6 +59,7 @@ internal static class BgNbdPredictionKernel
                 B = model.B,
                 T = t,
                 Path = path,
+                Series = series,
             };
             Run(&root);
         }
@@ -68,6 +72,7 @@ internal static class BgNbdPredictionKernel
         public int Offset, Length, ForkDepth;
         public double R, Alpha, A, B, T;
         public VectorPath Path;
+        public bool Series;
     }
 
     private static unsafe void Run(void* state)
@@ -89,7 +94,7 @@ internal static class BgNbdPredictionKernel
         int offset = part->Offset, length = part->Length;
         BatchPart(new BgNbdModel(part->R, part->Alpha, part->A, part->B), part->T, new ReadOnlySpan<double>(part->Frequency + offset, length),
             new ReadOnlySpan<double>(part->Recency + offset, length), new ReadOnlySpan<double>(part->Age + offset, length),
-            new Span<double>(part->Destination + offset, length), offset, part->Path);
+            new Span<double>(part->Destination + offset, length), offset, part->Path, part->Series);
     }
 
     /// <summary>Rows per block of <see cref="BatchPart"/> (a multiple of every vector width): a block's inputs and output stay in L1.</summary>
@@ -112,7 +117,7 @@ internal static class BgNbdPredictionKernel
     /// horizon, multiplied by E[X(t)] at (r + x, α + T, a, b + x) from the memo: one pass over memory instead of three.
     /// </summary>
     private static void BatchPart(in BgNbdModel model, double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency,
-        ReadOnlySpan<double> age, Span<double> destination, int offset, VectorPath path)
+        ReadOnlySpan<double> age, Span<double> destination, int offset, VectorPath path, bool series)
     {
         int n = frequency.Length;
         if (double.IsPositiveInfinity(t) && !(model.A > 1) && n > 0)
@@ -132,6 +137,8 @@ internal static class BgNbdPredictionKernel
         bool table = FillLnOdds(resolved, model.A, model.B, lnOdds);
         bool horizon = !double.IsNaN(t) && t != 0;
         BgNbdPairMemo? memo = horizon && n > 64 ? BgNbdPairMemo.RentForThread() : null;
+        BgNbdSeriesTable? seriesTable = series && horizon && double.IsFinite(t) && n > 64 ? BgNbdSeriesTable.RentForThread(model.R, model.A, model.B) : null;
+        Span<double> seriesScratch = seriesTable is null ? default : stackalloc double[BlockLength];
         int lookups = 0, hits = 0;
         for (int start = 0; start < n; start += BlockLength)
         {
@@ -167,7 +174,11 @@ internal static class BgNbdPredictionKernel
                 memo = null;
             }
 
-            if (memo is null)
+            if (seriesTable is not null)
+            {
+                hits += MultiplyExpected(model, t, x, ageBlock, d, seriesTable, memo, resolved, seriesScratch, ref lookups);
+            }
+            else if (memo is null)
             {
                 MultiplyExpected(model, t, x, ageBlock, d);
             }
@@ -275,21 +286,27 @@ internal static class BgNbdPredictionKernel
         int hits = 0;
         for (int i = 0; i < frequency.Length; i++)
         {
-            double x = frequency[i], ageI = age[i];
-            ref double slot = ref memo.GetOrAdd(x, ageI, out bool exists);
-            if (exists)
-            {
-                hits++;
-            }
-            else
-            {
-                slot = BgNbdModel.Expected(r + x, alpha + ageI, a, b + x, t);
-            }
-
-            destination[i] *= slot;
+            destination[i] *= Memoised(memo, frequency[i], age[i], r, alpha, a, b, t, ref hits);
         }
 
         return hits;
+    }
+
+    /// <summary>E[X(t)] at (r + x, α + T, a, b + x) from the memo, computed and stored when the pair is new (a hit counted).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Memoised(BgNbdPairMemo memo, double x, double age, double r, double alpha, double a, double b, double t, ref int hits)
+    {
+        ref double slot = ref memo.GetOrAdd(x, age, out bool exists);
+        if (exists)
+        {
+            hits++;
+        }
+        else
+        {
+            slot = BgNbdModel.Expected(r + x, alpha + age, a, b + x, t);
+        }
+
+        return slot;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
