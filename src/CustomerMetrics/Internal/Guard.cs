@@ -226,7 +226,7 @@ internal static class Guard
     public static void Defined<TEnum>(TEnum value, [CallerArgumentExpression(nameof(value))] string paramName = "")
         where TEnum : struct, Enum
     {
-        if (!Enum.IsDefined(value))
+        if (!EnumMembers<TEnum>.IsDefined(value))
         {
             ThrowHelper.ArgumentOutOfRange(paramName, value.ToString(), string.Join(", ", Enum.GetNames<TEnum>()));
         }

@@ -76,12 +76,12 @@ public readonly record struct LedgerPeriod
             ThrowHelper.ArgumentOutOfRange(nameof(yearAgoMrrRetainedGross), yearAgoMrrRetainedGross, "amounts ≤ yearAgoMrr and ≤ yearAgoMrrNow");
         }
 
-        if (!Enum.IsDefined(joinAndChurn))
+        if (!EnumMembers<JoinAndChurn>.IsDefined(joinAndChurn))
         {
             ThrowHelper.ArgumentOutOfRange(nameof(joinAndChurn), (long)joinAndChurn, "Excluded or Counted");
         }
 
-        if (!Enum.IsDefined(logoChurnDenominator))
+        if (!EnumMembers<ChurnDenominator>.IsDefined(logoChurnDenominator))
         {
             ThrowHelper.ArgumentOutOfRange(nameof(logoChurnDenominator), (long)logoChurnDenominator, "StartOfPeriod or StartPlusNew");
         }

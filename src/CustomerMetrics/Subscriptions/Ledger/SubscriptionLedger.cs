@@ -137,7 +137,7 @@ public static partial class SubscriptionLedger
             return (RejectionReason.NegativePrice, nameof(r.Price), string.Create(CultureInfo.InvariantCulture, $"{r.Price}; valid values are ≥ 0"));
         }
 
-        if (!Enum.IsDefined(r.Interval) || r.IntervalCount < 1)
+        if (!EnumMembers<BillingInterval>.IsDefined(r.Interval) || r.IntervalCount < 1)
         {
             return (RejectionReason.UnknownInterval, r.IntervalCount < 1 ? nameof(r.IntervalCount) : nameof(r.Interval),
                 string.Create(CultureInfo.InvariantCulture, $"{(int)r.Interval} × {r.IntervalCount}; valid values are Day, Week, Month, Quarter or Year, count ≥ 1"));
@@ -149,7 +149,7 @@ public static partial class SubscriptionLedger
         }
 
         if (r.Discount is SubscriptionDiscount d
-            && (!Enum.IsDefined(d.Kind) || d.Value < 0 || (d.Kind == DiscountKind.Percent && d.Value > 1) || d.DurationInPeriods < 1))
+            && (!EnumMembers<DiscountKind>.IsDefined(d.Kind) || d.Value < 0 || (d.Kind == DiscountKind.Percent && d.Value > 1) || d.DurationInPeriods < 1))
         {
             return (RejectionReason.InvalidDiscount, nameof(r.Discount),
                 string.Create(CultureInfo.InvariantCulture, $"{d}; valid values are amounts ≥ 0 or fractions in [0, 1], durations ≥ 1 or null"));

@@ -31,7 +31,7 @@ public readonly record struct ModelFitInfo
     [JsonConstructor]
     public ModelFitInfo(ModelFitMethod method, int iterations, int evaluations, bool converged, double gradientNorm, string? reason = null)
     {
-        if (!Enum.IsDefined(method))
+        if (!EnumMembers<ModelFitMethod>.IsDefined(method))
         {
             ThrowHelper.ArgumentOutOfRange(nameof(method), (long)method, "None, Bfgs or NelderMead");
         }
