@@ -328,11 +328,24 @@ internal static partial class BgNbdPredictionKernel
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Alive<TVector, TOps>(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         Span<double> destination, double r, double alpha, double a, double b)
         where TVector : unmanaged
         where TOps : IVectorMath<TVector>
+        => AliveLanes<TVector, TOps, ComputedLnOdds<TVector, TOps>>(frequency, recency, age, destination, r, alpha,
+            new ComputedLnOdds<TVector, TOps>(a, b));
+
+    /// <summary>
+    /// P(alive) lanes at a time: 1 / (1 + exp(ln-odds + (r + x) ln((α + T)/(α + tₓ)))), 1 where x = 0; the ln-odds term
+    /// ln(a/(b + x − 1)) comes from <typeparamref name="TLnOdds"/> (computed per lane or read from a per-part table with
+    /// the same bits). Returns the rows done; the caller finishes the tail.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int AliveLanes<TVector, TOps, TLnOdds>(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency,
+        ReadOnlySpan<double> age, Span<double> destination, double r, double alpha, TLnOdds lnOdds)
+        where TVector : unmanaged
+        where TOps : IVectorMath<TVector>
+        where TLnOdds : ILnOdds<TVector>, allows ref struct
     {
         int width = TOps.Count;
         int i = 0;
@@ -340,14 +353,12 @@ internal static partial class BgNbdPredictionKernel
         ref double txRef = ref MemoryMarshal.GetReference(recency);
         ref double tRef = ref MemoryMarshal.GetReference(age);
         ref double dRef = ref MemoryMarshal.GetReference(destination);
-        TVector va = TOps.Create(alpha), vr = TOps.Create(r), vA = TOps.Create(a), vb = TOps.Create(b), one = TOps.Create(1);
+        TVector va = TOps.Create(alpha), vr = TOps.Create(r), one = TOps.Create(1);
         for (; i <= frequency.Length - width; i += width)
         {
             TVector x = TOps.Load(ref xRef, (nuint)i);
             TVector lnRatio = TOps.Subtract(TOps.Log(TOps.Add(va, TOps.Load(ref tRef, (nuint)i))), TOps.Log(TOps.Add(va, TOps.Load(ref txRef, (nuint)i))));
-
-            // b + (x − 1), not (b − 1) + x: b below 1e-16 must not vanish.
-            TVector u = TOps.Add(TOps.Log(TOps.Divide(vA, TOps.Add(vb, TOps.Subtract(x, one)))), TOps.Multiply(TOps.Add(vr, x), lnRatio));
+            TVector u = TOps.Add(lnOdds.At(x, (nuint)i), TOps.Multiply(TOps.Add(vr, x), lnRatio));
             TVector alive = TOps.Divide(one, TOps.Add(one, TOps.Exp(u)));
             TOps.Store(TOps.ConditionalSelect(TOps.Equal(x, TOps.Zero), one, alive), ref dRef, (nuint)i);
         }
@@ -376,7 +387,7 @@ internal static partial class BgNbdPredictionKernel
         Span<double> frequencies = stackalloc double[width];
         ref double fRef = ref MemoryMarshal.GetReference(frequencies);
         ref double tableRef = ref MemoryMarshal.GetReference(table);
-        TVector vA = TOps.Create(a), vb = TOps.Create(b), one = TOps.Create(1);
+        var lnOdds = new ComputedLnOdds<TVector, TOps>(a, b);
         for (int i = 0; i <= table.Length - width; i += width)
         {
             for (int j = 0; j < width; j++)
@@ -384,8 +395,7 @@ internal static partial class BgNbdPredictionKernel
                 frequencies[j] = i + j;
             }
 
-            TVector x = TOps.Load(ref fRef, 0);
-            TOps.Store(TOps.Log(TOps.Divide(vA, TOps.Add(vb, TOps.Subtract(x, one)))), ref tableRef, (nuint)i);
+            TOps.Store(lnOdds.At(TOps.Load(ref fRef, 0), 0), ref tableRef, (nuint)i);
         }
 
         return true;
@@ -419,29 +429,40 @@ internal static partial class BgNbdPredictionKernel
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AliveFromTable<TVector, TOps>(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age,
         ReadOnlySpan<double> lnTerm, Span<double> destination, double r, double alpha)
         where TVector : unmanaged
         where TOps : IVectorMath<TVector>
-    {
-        int width = TOps.Count;
-        int i = 0;
-        ref double xRef = ref MemoryMarshal.GetReference(frequency);
-        ref double txRef = ref MemoryMarshal.GetReference(recency);
-        ref double tRef = ref MemoryMarshal.GetReference(age);
-        ref double lnRef = ref MemoryMarshal.GetReference(lnTerm);
-        ref double dRef = ref MemoryMarshal.GetReference(destination);
-        TVector va = TOps.Create(alpha), vr = TOps.Create(r), one = TOps.Create(1);
-        for (; i <= frequency.Length - width; i += width)
-        {
-            TVector x = TOps.Load(ref xRef, (nuint)i);
-            TVector lnRatio = TOps.Subtract(TOps.Log(TOps.Add(va, TOps.Load(ref tRef, (nuint)i))), TOps.Log(TOps.Add(va, TOps.Load(ref txRef, (nuint)i))));
-            TVector u = TOps.Add(TOps.Load(ref lnRef, (nuint)i), TOps.Multiply(TOps.Add(vr, x), lnRatio));
-            TVector alive = TOps.Divide(one, TOps.Add(one, TOps.Exp(u)));
-            TOps.Store(TOps.ConditionalSelect(TOps.Equal(x, TOps.Zero), one, alive), ref dRef, (nuint)i);
-        }
+        => AliveLanes<TVector, TOps, TableLnOdds<TVector, TOps>>(frequency, recency, age, destination, r, alpha,
+            new TableLnOdds<TVector, TOps>(lnTerm));
 
-        return i;
+    /// <summary>Where a lane's ln(a/(b + x − 1)) comes from.</summary>
+    private interface ILnOdds<TVector>
+        where TVector : unmanaged
+    {
+        /// <summary>The term for the lanes <paramref name="x"/>, rows <paramref name="i"/> onwards.</summary>
+        TVector At(TVector x, nuint i);
+    }
+
+    /// <summary>Computed per lane: ln(a/(b + (x − 1))); b + (x − 1), not (b − 1) + x, so b below 1e-16 does not vanish.</summary>
+    private readonly struct ComputedLnOdds<TVector, TOps>(double a, double b) : ILnOdds<TVector>
+        where TVector : unmanaged
+        where TOps : IVectorMath<TVector>
+    {
+        private readonly TVector _a = TOps.Create(a), _b = TOps.Create(b), _one = TOps.Create(1);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TVector At(TVector x, nuint i) => TOps.Log(TOps.Divide(_a, TOps.Add(_b, TOps.Subtract(x, _one))));
+    }
+
+    /// <summary>Read from a per-row copy of the per-part table that <see cref="FillLnOdds"/> filled with <see cref="ComputedLnOdds{TVector, TOps}"/>.</summary>
+    private readonly ref struct TableLnOdds<TVector, TOps>(ReadOnlySpan<double> terms) : ILnOdds<TVector>
+        where TVector : unmanaged
+        where TOps : IVectorMath<TVector>
+    {
+        private readonly ref readonly double _terms = ref MemoryMarshal.GetReference(terms);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TVector At(TVector x, nuint i) => TOps.Load(ref Unsafe.AsRef(in _terms), i);
     }
 }
