@@ -19,7 +19,8 @@ public static partial class Rfm
 
     /// <summary>
     /// Date-ordered rows, ids in a compact range, at most <see cref="DefaultPartitionRows"/> rows: returns the summary, or
-    /// <c>null</c> when the block or period range does not fit the 4-byte row key (the caller then takes the chunked path).
+    /// <c>null</c> when the block or period range does not fit the 4-byte row key, or whole periods span more than
+    /// <see cref="MaxPeriodTableDays"/> days (the caller then takes the chunked path).
     /// <list type="number">
     /// <item>Count rows per id block and mark seen ids in a bitmap, per row half (each core reads half the rows).</item>
     /// <item>Lay the blocks out (a block's left-half rows, then its right-half rows) and size the result from the bitmaps.</item>
@@ -45,7 +46,8 @@ public static partial class Rfm
         int basePeriod = whole ? unit.WholePeriodIndex(scan.FirstDay) : scan.FirstDay;
         int lastPeriod = whole ? unit.WholePeriodIndex(scan.LastDay) : scan.LastDay;
         int periodBits = 32 - shift;
-        if (shift > MaxPartitionShift || (long)lastPeriod - basePeriod >= 1L << periodBits)
+        int daySpan = scan.LastDay - scan.FirstDay + 1;
+        if (shift > MaxPartitionShift || (long)lastPeriod - basePeriod >= 1L << periodBits || (whole && daySpan > MaxPeriodTableDays))
         {
             return null;
         }
@@ -73,6 +75,7 @@ public static partial class Rfm
         double[] rightAmountBufferPool = ArrayPool<double>.Shared.Rent((blocks + 1) * WriteCombineRows);
         RfmState[] leftStatePool = ArrayPool<RfmState>.Shared.Rent(1 << shift);
         RfmState[] rightStatePool = ArrayPool<RfmState>.Shared.Rent(1 << shift);
+        uint[] periodTablePool = whole ? ArrayPool<uint>.Shared.Rent(daySpan) : [];
         try
         {
             fixed (int* ids = customerIds)
@@ -88,14 +91,23 @@ public static partial class Rfm
             fixed (double* rightAmountBuffer = rightAmountBufferPool)
             fixed (RfmState* leftStates = leftStatePool)
             fixed (RfmState* rightStates = rightStatePool)
+            fixed (uint* periodTable = periodTablePool)
             {
                 int length = customerIds.Length;
                 int* leftCursor = counts;
                 int* rightCursor = counts + blocks;
                 int* leftCount = counts + (2 * blocks);
                 int* rightCount = counts + (3 * blocks);
+                if (whole)
+                {
+                    for (int d = 0; d < daySpan; d++)
+                    {
+                        periodTable[d] = (uint)(unit.WholePeriodIndex(scan.FirstDay + d) - basePeriod);
+                    }
+                }
+
                 var input = new PartitionInput(ids, (int*)days, money, AlignLine(keyArray), AlignLine(amountArray), counts, blocks, min,
-                    range, shift, endDay, basePeriod, unit, whole, writeCombine && Sse2.IsSupported);
+                    range, shift, endDay, basePeriod, whole ? periodTable : null, scan.FirstDay, writeCombine && Sse2.IsSupported);
                 int middle = fork ? length / 2 : length;
                 var left = new PartitionWork(&input, 0, middle, leftCursor, leftCount, seen, leftStates, AlignLine(leftKeyBuffer),
                     AlignLine(leftAmountBuffer));
@@ -165,6 +177,11 @@ public static partial class Rfm
         }
         finally
         {
+            if (whole)
+            {
+                ArrayPool<uint>.Shared.Return(periodTablePool);
+            }
+
             ArrayPool<RfmState>.Shared.Return(rightStatePool);
             ArrayPool<RfmState>.Shared.Return(leftStatePool);
             ArrayPool<double>.Shared.Return(rightAmountBufferPool);
@@ -210,9 +227,14 @@ public static partial class Rfm
     private static unsafe T* AlignLine<T>(T* p)
         where T : unmanaged => (T*)(((nuint)p + 63) & ~(nuint)63);
 
-    /// <summary>What both halves of the partitioned path share (pinned pointers).</summary>
+    /// <summary>The widest day span (first to last day in the window) for which the partitioned path tabulates whole periods
+    /// per day (256 KiB); wider whole-period logs take the chunked path.</summary>
+    private const int MaxPeriodTableDays = 1 << 16;
+
+    /// <summary>What both halves of the partitioned path share (pinned pointers). <see cref="PeriodTable"/> (whole periods
+    /// only, else null) holds each day's period offset from <see cref="BasePeriod"/>, from <see cref="FirstDay"/> on.</summary>
     private unsafe readonly struct PartitionInput(int* ids, int* days, double* amounts, uint* keys, double* spend, int* counts,
-        int blocks, int min, int range, int shift, int endDay, int basePeriod, PeriodUnit unit, bool whole, bool writeCombine)
+        int blocks, int min, int range, int shift, int endDay, int basePeriod, uint* periodTable, int firstDay, bool writeCombine)
     {
         public readonly int* Ids = ids;
         public readonly int* Days = days;
@@ -229,8 +251,8 @@ public static partial class Rfm
         public readonly int Shift = shift;
         public readonly int EndDay = endDay;
         public readonly int BasePeriod = basePeriod;
-        public readonly PeriodUnit Unit = unit;
-        public readonly bool Whole = whole;
+        public readonly uint* PeriodTable = periodTable;
+        public readonly int FirstDay = firstDay;
         public readonly bool WriteCombine = writeCombine;
     }
 
@@ -284,10 +306,65 @@ public static partial class Rfm
     /// gather in a 16-slot buffer (in cache) and go out a whole line group at a time with non-temporal stores, which skip
     /// reading the destination lines; the partial groups left at the end go out with ordinary stores.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void ScatterPartition(void* state)
     {
         ref PartitionWork work = ref *(PartitionWork*)state;
+        ref readonly PartitionInput p = ref *work.Input;
+        if (p.PeriodTable == null)
+        {
+            Scatter(ref work, new DayOffset(p.BasePeriod));
+        }
+        else
+        {
+            Scatter(ref work, new TabulatedPeriod(p.PeriodTable, p.FirstDay));
+        }
+    }
+
+    private static unsafe void Scatter<TPeriod>(ref PartitionWork work, TPeriod period)
+        where TPeriod : struct, IDayToPeriod
+    {
+        if (work.Input->WriteCombine)
+        {
+            ScatterCombined(ref work, period);
+        }
+        else
+        {
+            ScatterPlain(ref work, period);
+        }
+    }
+
+    /// <summary>A row's period as its offset from the first period, from its day number (inlined in the scatter loops, which
+    /// hold no call so that the JIT keeps their locals in registers).</summary>
+    private interface IDayToPeriod
+    {
+        /// <summary>The period offset of day number <paramref name="day"/> (a day in the window).</summary>
+        uint Offset(int day);
+    }
+
+    /// <summary>Fractional counting: the period is the day itself.</summary>
+    private readonly struct DayOffset(int firstDay) : IDayToPeriod
+    {
+        private readonly int _firstDay = firstDay;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public uint Offset(int day) => (uint)(day - _firstDay);
+    }
+
+    /// <summary>Whole periods, tabulated per day of the window.</summary>
+    private unsafe readonly struct TabulatedPeriod(uint* table, int firstDay) : IDayToPeriod
+    {
+        private readonly uint* _table = table;
+        private readonly int _firstDay = firstDay;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public uint Offset(int day) => _table[day - _firstDay];
+    }
+
+    /// <summary>The scatter without write combining (no SSE2): every row stored where it belongs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void ScatterPlain<TPeriod>(ref PartitionWork work, TPeriod period)
+        where TPeriod : struct, IDayToPeriod
+    {
         ref readonly PartitionInput p = ref *work.Input;
         int* ids = p.Ids;
         int* days = p.Days;
@@ -298,48 +375,54 @@ public static partial class Rfm
         int min = p.Min;
         int shift = p.Shift;
         int periodBits = 32 - shift;
-        int blockMask = (1 << shift) - 1;
         int endDay = p.EndDay;
-        int basePeriod = p.BasePeriod;
-        bool whole = p.Whole;
-        PeriodUnit unit = p.Unit;
         int to = work.RowTo;
-        if (!p.WriteCombine)
-        {
-            for (int i = work.RowFrom; i < to; i++)
-            {
-                int day = days[i];
-                if (day <= endDay)
-                {
-                    int local = ids[i] - min;
-                    int period = (whole ? unit.WholePeriodIndex(day) : day) - basePeriod;
-                    int slot = cursor[local >> shift]++;
-                    keys[slot] = ((uint)(local & blockMask) << periodBits) | (uint)period;
-                    spend[slot] = amounts[i];
-                }
-            }
-
-            return;
-        }
-
-        uint* keyBuffer = work.KeyBuffer;
-        double* amountBuffer = work.AmountBuffer;
         for (int i = work.RowFrom; i < to; i++)
         {
             int day = days[i];
             if (day <= endDay)
             {
                 int local = ids[i] - min;
-                int period = (whole ? unit.WholePeriodIndex(day) : day) - basePeriod;
+                int slot = cursor[local >> shift]++;
+                keys[slot] = ((uint)local << periodBits) | period.Offset(day); // the shift drops the block bits
+                spend[slot] = amounts[i];
+            }
+        }
+    }
+
+    /// <summary>The write-combined scatter: rows gather per block in a line group, flushed whole with non-temporal stores.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void ScatterCombined<TPeriod>(ref PartitionWork work, TPeriod period)
+        where TPeriod : struct, IDayToPeriod
+    {
+        ref readonly PartitionInput p = ref *work.Input;
+        int* ids = p.Ids;
+        int* days = p.Days;
+        double* amounts = p.Amounts;
+        int* cursor = work.Cursor;
+        int min = p.Min;
+        int shift = p.Shift;
+        int periodBits = 32 - shift;
+        int endDay = p.EndDay;
+        uint* keyBuffer = work.KeyBuffer;
+        double* amountBuffer = work.AmountBuffer;
+        int to = work.RowTo;
+        for (int i = work.RowFrom; i < to; i++)
+        {
+            int day = days[i];
+            if (day <= endDay)
+            {
+                int local = ids[i] - min;
                 int block = local >> shift;
                 int slot = cursor[block]++;
                 int offset = (block * WriteCombineRows) + (slot & (WriteCombineRows - 1));
-                keyBuffer[offset] = ((uint)(local & blockMask) << periodBits) | (uint)period;
+                keyBuffer[offset] = ((uint)local << periodBits) | period.Offset(day); // the shift drops the block bits
                 amountBuffer[offset] = amounts[i];
                 if ((slot & (WriteCombineRows - 1)) == WriteCombineRows - 1)
                 {
+                    // The pointers to the destination are read here only, so that the loop's locals fit the registers.
                     FlushLines(keyBuffer + (block * WriteCombineRows), amountBuffer + (block * WriteCombineRows),
-                        keys + (slot - (WriteCombineRows - 1)), spend + (slot - (WriteCombineRows - 1)));
+                        p.Keys + (slot - (WriteCombineRows - 1)), p.Spend + (slot - (WriteCombineRows - 1)));
                 }
             }
         }
@@ -351,8 +434,8 @@ public static partial class Rfm
             int start = cursor[b] - pending;
             for (int j = 0; j < pending; j++)
             {
-                keys[start + j] = keyBuffer[(b * WriteCombineRows) + j];
-                spend[start + j] = amountBuffer[(b * WriteCombineRows) + j];
+                p.Keys[start + j] = keyBuffer[(b * WriteCombineRows) + j];
+                p.Spend[start + j] = amountBuffer[(b * WriteCombineRows) + j];
             }
         }
     }

@@ -86,4 +86,55 @@ public class RfmPartitionTests
         int first = Array.IndexOf(previous.CustomerIds.ToArray(), ids[0]);
         Assert.Equal(End.DayNumber - early, previous.Age[first]);
     }
+
+    public static TheoryData<int, int> WholeUnits => new()
+    {
+        // PeriodKind, custom length: every kind the per-day period table of whole-period counting holds.
+        { (int)PeriodKind.Day, 0 },
+        { (int)PeriodKind.Week, 0 },
+        { (int)PeriodKind.Quarter, 0 },
+        { (int)PeriodKind.CustomDays, 10 },
+    };
+
+    [Theory]
+    [MemberData(nameof(WholeUnits))]
+    public void WholePeriodTableEqualsPreviousOneCoreBitwise(int kind, int length)
+    {
+        (int[] ids, DateOnly[] dates, double[] amounts) = RfmOrderedTests.Log(30_000, 3_000, 40 + kind);
+        var options = new RfmOptions(new PeriodUnit((PeriodKind)kind, length), PeriodCounting.WholePeriods);
+        RfmSummary previous = Rfm.SummarizeCore(ids, dates, amounts, End, options, int.MaxValue, previousOrderedPath: true);
+        foreach (int forkRows in new[] { int.MaxValue, 1 })
+        {
+            foreach (bool writeCombine in new[] { true, false })
+            {
+                RfmOrderedTests.AssertSame(previous,
+                    Rfm.SummarizeCore(ids, dates, amounts, End, options, forkRows, writeCombine: writeCombine));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(65_536)]
+    [InlineData(65_537)]
+    public void WholePeriodsAtAndPastTheTableSpanEqualPreviousOneCore(int span)
+    {
+        // Whole months over exactly the widest tabulated day span (the partition) and one day more (the chunked path).
+        (int[] ids, DateOnly[] dates, double[] amounts) = RfmOrderedTests.Log(20_000, 2_000, 51);
+        int first = End.DayNumber - span + 1;
+        for (int i = 0; i < dates.Length; i++)
+        {
+            dates[i] = DateOnly.FromDayNumber(first + (int)((long)i * span / dates.Length));
+        }
+
+        dates[^1] = End;
+        var options = new RfmOptions(PeriodUnit.Month, PeriodCounting.WholePeriods);
+        RfmSummary previous = Rfm.SummarizeCore(ids, dates, amounts, End, options, int.MaxValue, previousOrderedPath: true);
+        RfmOrderedTests.AssertSame(previous, Rfm.SummarizeCore(ids, dates, amounts, End, options, 1));
+        RfmOrderedTests.AssertSame(previous, Rfm.SummarizeCore(ids, dates, amounts, End, options, int.MaxValue));
+
+        // Independent oracle: the first row's customer is first seen in the first day's calendar month.
+        DateOnly firstDate = DateOnly.FromDayNumber(first);
+        int customer = Array.IndexOf(previous.CustomerIds.ToArray(), ids[0]);
+        Assert.Equal((End.Year * 12) + End.Month - ((firstDate.Year * 12) + firstDate.Month), previous.Age[customer]);
+    }
 }
