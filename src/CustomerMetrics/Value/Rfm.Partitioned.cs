@@ -93,7 +93,10 @@ public static partial class Rfm
             fixed (RfmState* rightStates = rightStatePool)
             fixed (uint* periodTable = periodTablePool)
             {
-                int length = customerIds.Length;
+                // When the rows after the end form the log's tail, the rows in the window are exactly the first `used` rows:
+                // count and scatter read only those, and the count reads no dates.
+                bool inWindowPrefix = scan.ExcludedBeforeLastUsed == 0;
+                int length = inWindowPrefix ? used : customerIds.Length;
                 int* leftCursor = counts;
                 int* rightCursor = counts + blocks;
                 int* leftCount = counts + (2 * blocks);
@@ -107,7 +110,8 @@ public static partial class Rfm
                 }
 
                 var input = new PartitionInput(ids, (int*)days, money, AlignLine(keyArray), AlignLine(amountArray), counts, blocks, min,
-                    range, shift, endDay, basePeriod, whole ? periodTable : null, scan.FirstDay, writeCombine && Sse2.IsSupported);
+                    range, shift, inWindowPrefix ? int.MaxValue : endDay, basePeriod, whole ? periodTable : null, scan.FirstDay,
+                    writeCombine && Sse2.IsSupported);
                 int middle = fork ? length / 2 : length;
                 var left = new PartitionWork(&input, 0, middle, leftCursor, leftCount, seen, leftStates, AlignLine(leftKeyBuffer),
                     AlignLine(leftAmountBuffer));
@@ -232,7 +236,8 @@ public static partial class Rfm
     private const int MaxPeriodTableDays = 1 << 16;
 
     /// <summary>What both halves of the partitioned path share (pinned pointers). <see cref="PeriodTable"/> (whole periods
-    /// only, else null) holds each day's period offset from <see cref="BasePeriod"/>, from <see cref="FirstDay"/> on.</summary>
+    /// only, else null) holds each day's period offset from <see cref="BasePeriod"/>, from <see cref="FirstDay"/> on;
+    /// <see cref="EndDay"/> is <see cref="int.MaxValue"/> when every row read is in the window.</summary>
     private unsafe readonly struct PartitionInput(int* ids, int* days, double* amounts, uint* keys, double* spend, int* counts,
         int blocks, int min, int range, int shift, int endDay, int basePeriod, uint* periodTable, int firstDay, bool writeCombine)
     {
@@ -290,6 +295,18 @@ public static partial class Rfm
         int shift = p.Shift;
         int endDay = p.EndDay;
         int to = work.RowTo;
+        if (endDay == int.MaxValue)
+        {
+            for (int i = work.RowFrom; i < to; i++)
+            {
+                int local = ids[i] - min;
+                cursor[local >> shift]++;
+                seen[local >> 6] |= 1UL << local;
+            }
+
+            return;
+        }
+
         for (int i = work.RowFrom; i < to; i++)
         {
             if (days[i] <= endDay)

@@ -42,6 +42,7 @@ public static partial class Rfm
                 left.Min = Math.Min(left.Min, right.Min);
                 left.Max = Math.Max(left.Max, right.Max);
                 left.Used += right.Used;
+                left.ExcludedBeforeLastUsed = left.Excluded + right.ExcludedBeforeLastUsed;
             }
 
             left.Excluded += right.Excluded;
@@ -60,6 +61,10 @@ public static partial class Rfm
         public readonly DateOnly ObservationEnd = observationEnd;
         public readonly bool Strict = strict;
         public long Excluded;
+
+        /// <summary>Rows after the end that come before the last row in the window: 0 when the rows in the window are exactly
+        /// the first <see cref="Used"/> rows (a log whose rows after the end form its tail).</summary>
+        public long ExcludedBeforeLastUsed;
         public int Used;
         public int Min = int.MaxValue;
         public int Max = int.MinValue;
@@ -78,6 +83,7 @@ public static partial class Rfm
         int endDay = s.ObservationEnd.DayNumber;
         long excluded = 0;
         int min = int.MaxValue, max = int.MinValue, previousDay = int.MinValue, firstDay = int.MinValue;
+        long excludedBeforeLast = 0;
         bool dateOrdered = true;
         for (int i = s.From; i < s.To; i++)
         {
@@ -99,6 +105,7 @@ public static partial class Rfm
                 continue;
             }
 
+            excludedBeforeLast = excluded;
             firstDay = previousDay == int.MinValue ? day : firstDay;
             dateOrdered &= day >= previousDay;
             previousDay = day;
@@ -107,6 +114,7 @@ public static partial class Rfm
         }
 
         s.Excluded = excluded;
+        s.ExcludedBeforeLastUsed = excludedBeforeLast;
         s.Used = (int)(s.To - s.From - excluded);
         s.Min = min;
         s.Max = max;

@@ -137,4 +137,37 @@ public class RfmPartitionTests
         int customer = Array.IndexOf(previous.CustomerIds.ToArray(), ids[0]);
         Assert.Equal((End.Year * 12) + End.Month - ((firstDate.Year * 12) + firstDate.Month), previous.Age[customer]);
     }
+
+    [Fact]
+    public void RowsAfterTheEndInsideTheLogOrAsItsTailGiveTheSameSummary()
+    {
+        // The same rows twice: the rows after the end as the log's tail (the partition reads only the rows before it), and
+        // spread among the rows in the window (in their date order), so that every row's date is checked.
+        (int[] ids, DateOnly[] dates, double[] amounts) = RfmOrderedTests.Log(60_000, 5_000, 61);
+        int inWindow = Array.FindLastIndex(dates, d => d <= End) + 1;
+        Assert.True(inWindow < dates.Length);
+        var random = new Random(62);
+        int[] order = [.. Enumerable.Range(0, inWindow)];
+        var mixed = new List<int>(order);
+        for (int i = inWindow; i < dates.Length; i++)
+        {
+            mixed.Insert(random.Next(mixed.Count + 1), i);
+        }
+
+        int[] mixedIds = [.. mixed.Select(i => ids[i])];
+        DateOnly[] mixedDates = [.. mixed.Select(i => dates[i])];
+        double[] mixedAmounts = [.. mixed.Select(i => amounts[i])];
+        foreach (RfmOptions options in new[] { RfmOptions.Weeks, RfmOrderedTests.Options(2) })
+        {
+            RfmSummary previous = Rfm.SummarizeCore(ids, dates, amounts, End, options, int.MaxValue, previousOrderedPath: true);
+            Assert.Equal(dates.Length - inWindow, previous.ExcludedAfterEnd);
+            foreach (int forkRows in new[] { int.MaxValue, 1 })
+            {
+                RfmOrderedTests.AssertSame(previous, Rfm.SummarizeCore(ids, dates, amounts, End, options, forkRows));
+                RfmSummary fromMixed = Rfm.SummarizeCore(mixedIds, mixedDates, mixedAmounts, End, options, forkRows);
+                RfmOrderedTests.AssertSame(previous, fromMixed);
+                Assert.Equal(previous.ExcludedAfterEnd, fromMixed.ExcludedAfterEnd);
+            }
+        }
+    }
 }
