@@ -340,13 +340,15 @@ public static partial class Rfm
     private static unsafe void Scatter<TPeriod>(ref PartitionWork work, TPeriod period)
         where TPeriod : struct, IDayToPeriod
     {
-        if (work.Input->WriteCombine)
+        ref readonly PartitionInput p = ref *work.Input;
+        if (p.WriteCombine)
         {
-            ScatterCombined(ref work, period);
+            ScatterRows(ref work, period, new CombinedRows(work.KeyBuffer, work.AmountBuffer, work.Input));
+            DrainCombined(ref work);
         }
         else
         {
-            ScatterPlain(ref work, period);
+            ScatterRows(ref work, period, new PlainRows(p.Keys, p.Spend));
         }
     }
 
@@ -377,40 +379,54 @@ public static partial class Rfm
         public uint Offset(int day) => _table[day - _firstDay];
     }
 
-    /// <summary>The scatter without write combining (no SSE2): every row stored where it belongs.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void ScatterPlain<TPeriod>(ref PartitionWork work, TPeriod period)
-        where TPeriod : struct, IDayToPeriod
+    /// <summary>Where the scatter puts a row: its block, its slot in the scratch, its key and its amount.</summary>
+    private interface IRowSink
     {
-        ref readonly PartitionInput p = ref *work.Input;
-        int* ids = p.Ids;
-        int* days = p.Days;
-        double* amounts = p.Amounts;
-        int* cursor = work.Cursor;
-        uint* keys = p.Keys;
-        double* spend = p.Spend;
-        int min = p.Min;
-        int shift = p.Shift;
-        int periodBits = 32 - shift;
-        int endDay = p.EndDay;
-        int to = work.RowTo;
-        for (int i = work.RowFrom; i < to; i++)
+        /// <summary>Puts one row (slots of a block are handed out in row order).</summary>
+        void Put(int block, int slot, uint key, double amount);
+    }
+
+    /// <summary>Without write combining (no SSE2): every row stored where it belongs.</summary>
+    private unsafe readonly struct PlainRows(uint* keys, double* spend) : IRowSink
+    {
+        private readonly uint* _keys = keys;
+        private readonly double* _spend = spend;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Put(int block, int slot, uint key, double amount)
         {
-            int day = days[i];
-            if (day <= endDay)
+            _keys[slot] = key;
+            _spend[slot] = amount;
+        }
+    }
+
+    /// <summary>Write-combined: rows gather per block in a line group, flushed whole with non-temporal stores (the
+    /// destination pointers are read at a flush only, so that the loop's locals fit the registers).</summary>
+    private unsafe readonly struct CombinedRows(uint* keyBuffer, double* amountBuffer, PartitionInput* input) : IRowSink
+    {
+        private readonly uint* _keyBuffer = keyBuffer;
+        private readonly double* _amountBuffer = amountBuffer;
+        private readonly PartitionInput* _input = input;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Put(int block, int slot, uint key, double amount)
+        {
+            int offset = (block * WriteCombineRows) + (slot & (WriteCombineRows - 1));
+            _keyBuffer[offset] = key;
+            _amountBuffer[offset] = amount;
+            if ((slot & (WriteCombineRows - 1)) == WriteCombineRows - 1)
             {
-                int local = ids[i] - min;
-                int slot = cursor[local >> shift]++;
-                keys[slot] = ((uint)local << periodBits) | period.Offset(day); // the shift drops the block bits
-                spend[slot] = amounts[i];
+                FlushLines(_keyBuffer + (block * WriteCombineRows), _amountBuffer + (block * WriteCombineRows),
+                    _input->Keys + (slot - (WriteCombineRows - 1)), _input->Spend + (slot - (WriteCombineRows - 1)));
             }
         }
     }
 
-    /// <summary>The write-combined scatter: rows gather per block in a line group, flushed whole with non-temporal stores.</summary>
+    /// <summary>Puts this row half's rows in the window into their blocks, in row order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void ScatterCombined<TPeriod>(ref PartitionWork work, TPeriod period)
+    private static unsafe void ScatterRows<TPeriod, TSink>(ref PartitionWork work, TPeriod period, TSink sink)
         where TPeriod : struct, IDayToPeriod
+        where TSink : struct, IRowSink
     {
         ref readonly PartitionInput p = ref *work.Input;
         int* ids = p.Ids;
@@ -421,8 +437,6 @@ public static partial class Rfm
         int shift = p.Shift;
         int periodBits = 32 - shift;
         int endDay = p.EndDay;
-        uint* keyBuffer = work.KeyBuffer;
-        double* amountBuffer = work.AmountBuffer;
         int to = work.RowTo;
         for (int i = work.RowFrom; i < to; i++)
         {
@@ -431,28 +445,24 @@ public static partial class Rfm
             {
                 int local = ids[i] - min;
                 int block = local >> shift;
-                int slot = cursor[block]++;
-                int offset = (block * WriteCombineRows) + (slot & (WriteCombineRows - 1));
-                keyBuffer[offset] = ((uint)local << periodBits) | period.Offset(day); // the shift drops the block bits
-                amountBuffer[offset] = amounts[i];
-                if ((slot & (WriteCombineRows - 1)) == WriteCombineRows - 1)
-                {
-                    // The pointers to the destination are read here only, so that the loop's locals fit the registers.
-                    FlushLines(keyBuffer + (block * WriteCombineRows), amountBuffer + (block * WriteCombineRows),
-                        p.Keys + (slot - (WriteCombineRows - 1)), p.Spend + (slot - (WriteCombineRows - 1)));
-                }
+                sink.Put(block, cursor[block]++, ((uint)local << periodBits) | period.Offset(day), amounts[i]); // the shift drops the block bits
             }
         }
+    }
 
+    /// <summary>After a write-combined scatter: fences the non-temporal stores and writes the partial line groups left.</summary>
+    private static unsafe void DrainCombined(ref PartitionWork work)
+    {
+        ref readonly PartitionInput p = ref *work.Input;
         Sse.StoreFence();
         for (int b = 0; b < p.Blocks; b++)
         {
-            int pending = cursor[b] & (WriteCombineRows - 1);
-            int start = cursor[b] - pending;
+            int pending = work.Cursor[b] & (WriteCombineRows - 1);
+            int start = work.Cursor[b] - pending;
             for (int j = 0; j < pending; j++)
             {
-                p.Keys[start + j] = keyBuffer[(b * WriteCombineRows) + j];
-                p.Spend[start + j] = amountBuffer[(b * WriteCombineRows) + j];
+                p.Keys[start + j] = work.KeyBuffer[(b * WriteCombineRows) + j];
+                p.Spend[start + j] = work.AmountBuffer[(b * WriteCombineRows) + j];
             }
         }
     }
