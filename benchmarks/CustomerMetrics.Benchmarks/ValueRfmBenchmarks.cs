@@ -21,6 +21,9 @@ public class ValueRfmBenchmarks
     private int[] _shuffledIds = [];
     private DateOnly[] _shuffledDates = [];
     private double[] _shuffledAmounts = [];
+    private int[] _byCustomerIds = [];
+    private DateOnly[] _byCustomerDates = [];
+    private double[] _byCustomerAmounts = [];
 
     [GlobalSetup]
     public void Setup()
@@ -48,6 +51,12 @@ public class ValueRfmBenchmarks
         _shuffledIds = order.Select(i => _ids[i]).ToArray();
         _shuffledDates = order.Select(i => _dates[i]).ToArray();
         _shuffledAmounts = order.Select(i => _amounts[i]).ToArray();
+
+        // Sorted by customer, each customer's rows in date order (a stable sort of the date-ordered rows), as databases export.
+        int[] byCustomer = Enumerable.Range(0, Rows).OrderBy(i => _ids[i]).ToArray();
+        _byCustomerIds = byCustomer.Select(i => _ids[i]).ToArray();
+        _byCustomerDates = byCustomer.Select(i => _dates[i]).ToArray();
+        _byCustomerAmounts = byCustomer.Select(i => _amounts[i]).ToArray();
     }
 
     /// <summary>Reads every id, date and amount once (the memory-bandwidth floor).</summary>
@@ -92,6 +101,16 @@ public class ValueRfmBenchmarks
     [Benchmark]
     public int RfmSummarizeUnorderedPrevious() =>
         Rfm.SummarizeCore(_shuffledIds, _shuffledDates, _shuffledAmounts, End, RfmOptions.Weeks, Rfm.DefaultForkRows, previousOrderedPath: true).Count;
+
+    /// <summary>The same rows sorted by customer (ascending ids, each customer's rows in date order): one pass per customer run.</summary>
+    [Benchmark]
+    public int RfmSummarizeByCustomer() => Rfm.Summarize(_byCustomerIds, _byCustomerDates, _byCustomerAmounts, End, RfmOptions.Weeks).Count;
+
+    /// <summary>The customer-sorted rows through the counting-sort path they took before the customer-run path.</summary>
+    [Benchmark]
+    public int RfmSummarizeByCustomerPrevious() =>
+        Rfm.SummarizeCore(_byCustomerIds, _byCustomerDates, _byCustomerAmounts, End, RfmOptions.Weeks, Rfm.DefaultForkRows,
+            customerRunsPath: false).Count;
 
     /// <summary>The loop a user would write for date-ordered input: one dictionary entry per customer.</summary>
     [Benchmark]

@@ -57,27 +57,9 @@ public static partial class Rfm
                 int customers = left.Customers + right.Customers;
 
                 var columns = CompactColumns.Uninitialized(customers);
-                fixed (int* outIds = columns.Ids)
-                fixed (double* outFrequency = columns.Frequency)
-                fixed (double* outRecency = columns.Recency)
-                fixed (double* outAge = columns.Age)
-                fixed (double* outMonetary = columns.Monetary)
-                fixed (double* outTotal = columns.Total)
-                {
-                    var output = new CompactOutput(outIds, outFrequency, outRecency, outAge, outMonetary, outTotal,
-                        whole ? 1 : 1 / unit.LengthInDays, whole ? unit.WholePeriodIndex(endDay) : endDay);
-                    left.Output = &output;
-                    right.Output = &output;
-                    right.OutputStart = left.Customers;
-                    if (fork)
-                    {
-                        ForkJoin.Invoke(&WriteCompact, &left, &right);
-                    }
-                    else
-                    {
-                        WriteCompact(&left);
-                    }
-                }
+                right.OutputStart = left.Customers;
+                columns.Write(whole ? 1 : 1 / unit.LengthInDays, whole ? unit.WholePeriodIndex(endDay) : endDay, &WriteCompact,
+                    &left, &left.Output, &right, &right.Output, fork);
 
                 return new RfmSummary(columns.Ids, columns.Frequency, columns.Recency, columns.Age, columns.Monetary, columns.Total,
                     unit, options.Counting, observationEnd, used, excluded);
@@ -101,6 +83,33 @@ public static partial class Rfm
             GC.AllocateUninitializedArray<double>(customers),
             GC.AllocateUninitializedArray<double>(customers),
             GC.AllocateUninitializedArray<double>(customers));
+
+        /// <summary>
+        /// Pins the columns and runs <paramref name="body"/> on <paramref name="left"/> and <paramref name="right"/> (on both
+        /// cores when <paramref name="fork"/>, else on <paramref name="left"/> only) with each half's output pointer
+        /// (<paramref name="leftOutput"/>, <paramref name="rightOutput"/>, which may be null with no right half) set to the
+        /// pinned columns for the duration of the call.
+        /// </summary>
+        public unsafe void Write(double scale, int endPeriod, delegate*<void*, void> body, void* left, CompactOutput** leftOutput,
+            void* right, CompactOutput** rightOutput, bool fork)
+        {
+            fixed (int* outIds = Ids)
+            fixed (double* outFrequency = Frequency)
+            fixed (double* outRecency = Recency)
+            fixed (double* outAge = Age)
+            fixed (double* outMonetary = Monetary)
+            fixed (double* outTotal = Total)
+            {
+                var output = new CompactOutput(outIds, outFrequency, outRecency, outAge, outMonetary, outTotal, scale, endPeriod);
+                *leftOutput = &output;
+                if (rightOutput != null)
+                {
+                    *rightOutput = &output;
+                }
+
+                RunHalves(body, left, right, fork);
+            }
+        }
     }
 
     /// <summary>The inputs shared by both halves (pinned pointers) and the per-id state array.</summary>

@@ -118,7 +118,7 @@ public static partial class Rfm
                 var right = new PartitionWork(&input, middle, length, rightCursor, rightCount, seen + words, rightStates,
                     AlignLine(rightKeyBuffer), AlignLine(rightAmountBuffer));
                 new Span<int>(counts, 2 * blocks).Clear();
-                RunPartition(&CountPartition, &left, &right, fork);
+                RunHalves(&CountPartition, &left, &right, fork);
 
                 // Block layout: a block's left-half rows, then its right-half rows, each region on a 16-slot boundary; the id
                 // split balances rows.
@@ -151,29 +151,19 @@ public static partial class Rfm
                     leftCustomers = w + 1 == splitWord ? customers : leftCustomers;
                 }
 
-                RunPartition(&ScatterPartition, &left, &right, fork);
+                RunHalves(&ScatterPartition, &left, &right, fork);
 
                 var columns = CompactColumns.Uninitialized(customers);
-                fixed (int* outIds = columns.Ids)
-                fixed (double* outFrequency = columns.Frequency)
-                fixed (double* outRecency = columns.Recency)
-                fixed (double* outAge = columns.Age)
-                fixed (double* outMonetary = columns.Monetary)
-                fixed (double* outTotal = columns.Total)
-                {
-                    // Periods in the states are offsets from basePeriod: differences (recency, age) are the same integers.
-                    var output = new CompactOutput(outIds, outFrequency, outRecency, outAge, outMonetary, outTotal,
-                        whole ? 1 : 1 / unit.LengthInDays, endPeriod - basePeriod);
-                    left.Output = &output;
-                    right.Output = &output;
-                    left.BlockFrom = 0;
-                    left.BlockTo = fork ? split : blocks;
-                    left.OutputStart = 0;
-                    right.BlockFrom = fork ? split : blocks;
-                    right.BlockTo = blocks;
-                    right.OutputStart = fork ? leftCustomers : customers;
-                    RunPartition(&ApplyAndEmitPartition, &left, &right, fork);
-                }
+                left.BlockFrom = 0;
+                left.BlockTo = fork ? split : blocks;
+                left.OutputStart = 0;
+                right.BlockFrom = fork ? split : blocks;
+                right.BlockTo = blocks;
+                right.OutputStart = fork ? leftCustomers : customers;
+
+                // Periods in the states are offsets from basePeriod: differences (recency, age) are the same integers.
+                columns.Write(whole ? 1 : 1 / unit.LengthInDays, endPeriod - basePeriod, &ApplyAndEmitPartition, &left, &left.Output,
+                    &right, &right.Output, fork);
 
                 return new RfmSummary(columns.Ids, columns.Frequency, columns.Recency, columns.Age, columns.Monetary, columns.Total,
                     unit, options.Counting, observationEnd, used, scan.Excluded);
@@ -212,7 +202,8 @@ public static partial class Rfm
         return shift;
     }
 
-    private static unsafe void RunPartition(delegate*<void*, void> body, PartitionWork* left, PartitionWork* right, bool fork)
+    /// <summary>Runs <paramref name="body"/> on both halves on both cores when <paramref name="fork"/>, else on the left half only.</summary>
+    private static unsafe void RunHalves(delegate*<void*, void> body, void* left, void* right, bool fork)
     {
         if (fork)
         {

@@ -36,7 +36,10 @@ public static partial class Rfm
     /// of 48 bytes per id in the range, plus pooled scratch of 16 bytes per row for a chunk of
     /// at most max(2²⁰, 4 × id range) rows when the log is in date order (memory bounded by customers) or for every row
     /// otherwise (twice that when the id range is split across two cores); with ids spread
-    /// wider, a dictionary of the distinct ids and 12 bytes of pooled scratch per row. Allocates the result (and that dictionary).
+    /// wider, a dictionary of the distinct ids and 12 bytes of pooled scratch per row. A log sorted by customer instead
+    /// (ascending ids, each customer's rows in date order, rows after the end anywhere; the CDNOW file's layout) takes one
+    /// pass more over ids and dates to confirm that order and count customers, then one pass with no scratch (each on two
+    /// cores from 2¹⁸ rows, the log cut between two customers), whatever the id range. Allocates the result (and that dictionary).
     /// <para>Cores: from 2¹⁸ rows the first pass over the rows and, with ids in a compact range, the partition and the
     /// per-customer updates run on two cores (<c>Internal/ForkJoin</c>, allocation-free); every customer's rows still reach its
     /// state in row order on one thread, so results are bit-identical to one core.</para>
@@ -54,10 +57,12 @@ public static partial class Rfm
     /// reading every row, first pass on one core): the reference the tests and benchmarks compare the current path with.
     /// <paramref name="chunkedOrderedPath"/> runs them through the chunked path (<see cref="ApplyOrdered"/>), taken when the
     /// log has more than <paramref name="partitionRows"/> rows in the window, instead of the global partition.
+    /// <paramref name="customerRunsPath"/> false sends logs sorted by customer (not by date) to the counting-sort paths instead
+    /// of the one-pass customer-run path (<see cref="TrySummarizeCustomerRuns"/>).
     /// </summary>
     internal static RfmSummary SummarizeCore(ReadOnlySpan<int> customerIds, ReadOnlySpan<DateOnly> dates, ReadOnlySpan<double> amounts,
         DateOnly observationEnd, RfmOptions options, int forkRows, bool previousOrderedPath = false, bool chunkedOrderedPath = false,
-        int partitionRows = DefaultPartitionRows, bool writeCombine = true)
+        int partitionRows = DefaultPartitionRows, bool writeCombine = true, bool customerRunsPath = true)
     {
         Guard.SameLength(customerIds.Length, dates.Length);
         Guard.SameLength(customerIds.Length, amounts.Length);
@@ -83,6 +88,12 @@ public static partial class Rfm
             && TrySummarizePartitioned(customerIds, dates, amounts, observationEnd, options, scan, forkRows, writeCombine) is { } partitioned)
         {
             return partitioned;
+        }
+
+        if (!dateOrdered && used > 0 && customerRunsPath && !previousOrderedPath && !chunkedOrderedPath
+            && TrySummarizeCustomerRuns(customerIds, dates, amounts, observationEnd, options, used, excluded, forkRows) is { } runs)
+        {
+            return runs;
         }
 
         return compact
