@@ -32,6 +32,38 @@ public static partial class Ces
     }
 
     /// <summary>
+    /// CES per period and group in one call; <c>destination[p × groups + g]</c> receives period p, group g (overwritten; a
+    /// cell with no responses gets an empty result on the scale). Otherwise as the ungrouped
+    /// <see cref="CalculateByPeriod(ReadOnlySpan{DateOnly}, ReadOnlySpan{byte}, DateOnly, PeriodUnit, CesScale, Span{CesResult})"/>.
+    /// Maps each response to its cell in a pooled buffer of one int per response, then counts the cells as
+    /// <see cref="Calculate(ReadOnlySpan{byte}, ReadOnlySpan{int}, CesScale, Span{CesResult})"/> counts groups. Cell results
+    /// merge with <c>+</c> (a group's trailing window, or all groups of a period).
+    /// </summary>
+    /// <param name="dates">The day each response was given.</param>
+    /// <param name="ratings">The responses, each on <paramref name="scale"/>.</param>
+    /// <param name="groupIds">The group of each response, 0 to <paramref name="groups"/> − 1.</param>
+    /// <param name="groups">The number of groups, ≥ 1.</param>
+    /// <param name="origin">A day in the first period.</param>
+    /// <param name="unit">The period unit.</param>
+    /// <param name="scale">The CES scale.</param>
+    /// <param name="destination">Periods × groups results, period-major; its length must be a multiple of <paramref name="groups"/>.</param>
+    /// <exception cref="ArgumentException">The spans differ in length, <paramref name="unit"/> is malformed, or the destination length is not a multiple of <paramref name="groups"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="groups"/> is below 1; else a date falls outside the periods, else a group id is out of range, else the scale is not defined, else a rating is off the scale; the message names the first such index.</exception>
+    public static void CalculateByPeriod(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<byte> ratings, ReadOnlySpan<int> groupIds, int groups, DateOnly origin, PeriodUnit unit, CesScale scale, Span<CesResult> destination)
+    {
+        Guard.SameLength(dates.Length, ratings.Length);
+        int[] cells = PeriodIds.RentCells(dates, groupIds, groups, origin, unit, destination.Length);
+        try
+        {
+            Calculate(ratings, cells.AsSpan(0, ratings.Length), scale, destination);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(cells);
+        }
+    }
+
+    /// <summary>
     /// CES per period with timestamps as <see cref="DateTimeOffset"/>: the day of a response is its calendar date in
     /// <paramref name="timeZone"/> (explicit, because a response at 23:30 UTC is on the next day in Berlin). One core.
     /// Otherwise as the <see cref="DateOnly"/> overload.

@@ -32,6 +32,38 @@ public static partial class Csat
     }
 
     /// <summary>
+    /// CSAT per period and group in one call; <c>destination[p × groups + g]</c> receives period p, group g (overwritten; a
+    /// cell with no responses gets an empty result on the scale). Otherwise as the ungrouped
+    /// <see cref="CalculateByPeriod(ReadOnlySpan{DateOnly}, ReadOnlySpan{byte}, DateOnly, PeriodUnit, Span{CsatResult}, int)"/>.
+    /// Maps each response to its cell in a pooled buffer of one int per response, then counts the cells as
+    /// <see cref="Calculate(ReadOnlySpan{byte}, ReadOnlySpan{int}, Span{CsatResult}, int)"/> counts groups. Cell results
+    /// merge with <c>+</c> (a group's trailing window, or all groups of a period).
+    /// </summary>
+    /// <param name="dates">The day each response was given.</param>
+    /// <param name="ratings">The responses, each from 1 to <paramref name="scalePoints"/>.</param>
+    /// <param name="groupIds">The group of each response, 0 to <paramref name="groups"/> − 1.</param>
+    /// <param name="groups">The number of groups, ≥ 1.</param>
+    /// <param name="origin">A day in the first period.</param>
+    /// <param name="unit">The period unit.</param>
+    /// <param name="destination">Periods × groups results, period-major; its length must be a multiple of <paramref name="groups"/>.</param>
+    /// <param name="scalePoints">Points on the scale: 3 to 7 or 10 (5 for the usual 1–5 CSAT).</param>
+    /// <exception cref="ArgumentException">The spans differ in length, <paramref name="unit"/> is malformed, or the destination length is not a multiple of <paramref name="groups"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="groups"/> is below 1; else a date falls outside the periods, else a group id is out of range, else the scale has no conventional top box, else a rating is off the scale; the message names the first such index.</exception>
+    public static void CalculateByPeriod(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<byte> ratings, ReadOnlySpan<int> groupIds, int groups, DateOnly origin, PeriodUnit unit, Span<CsatResult> destination, int scalePoints)
+    {
+        Guard.SameLength(dates.Length, ratings.Length);
+        int[] cells = PeriodIds.RentCells(dates, groupIds, groups, origin, unit, destination.Length);
+        try
+        {
+            Calculate(ratings, cells.AsSpan(0, ratings.Length), destination, scalePoints);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(cells);
+        }
+    }
+
+    /// <summary>
     /// CSAT per period with timestamps as <see cref="DateTimeOffset"/>: the day of a response is its calendar date in
     /// <paramref name="timeZone"/> (explicit, because a response at 23:30 UTC is on the next day in Berlin). One core.
     /// Otherwise as the <see cref="DateOnly"/> overload.

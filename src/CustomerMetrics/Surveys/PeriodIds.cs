@@ -42,4 +42,41 @@ internal static class PeriodIds
 
         return ids;
     }
+
+    /// <summary>
+    /// Rents an int buffer and fills its first <c>dates.Length</c> elements with each response's cell, period × groups +
+    /// group, for a destination of <paramref name="destinationLength"/> results in period-major order. Checks, in this
+    /// order: <paramref name="groups"/> ≥ 1 and a destination of whole periods, the dates (the first outside the periods
+    /// is named), then the group ids (the first outside 0 to groups − 1 is named). The caller returns the buffer to
+    /// <see cref="ArrayPool{T}.Shared"/>.
+    /// </summary>
+    public static int[] RentCells(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<int> groupIds, int groups, DateOnly origin, PeriodUnit unit,
+        int destinationLength)
+    {
+        Guard.SameLength(groupIds.Length, dates.Length);
+        if (groups < 1)
+        {
+            ThrowHelper.ArgumentOutOfRange(nameof(groups), groups, "≥ 1");
+        }
+
+        if (destinationLength % groups != 0)
+        {
+            ThrowHelper.Argument("destination", $"destination has {destinationLength} results, not a whole number of periods of {groups} groups.");
+        }
+
+        int[] cells = Rent(dates, default(DateOnlyDays), nameof(dates), origin, unit, destinationLength / groups);
+        for (int i = 0; i < groupIds.Length; i++)
+        {
+            int group = groupIds[i];
+            if ((uint)group >= (uint)groups)
+            {
+                ArrayPool<int>.Shared.Return(cells);
+                ThrowHelper.ValueOutOfRange(nameof(groupIds), i, group, 0, groups - 1);
+            }
+
+            cells[i] = (cells[i] * groups) + group;
+        }
+
+        return cells;
+    }
 }
