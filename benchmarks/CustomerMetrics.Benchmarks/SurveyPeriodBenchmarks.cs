@@ -32,6 +32,12 @@ public class SurveyPeriodBenchmarks
     private readonly CesResult[] _cesMonths = new CesResult[12];
     private readonly long[] _pointCounts = new long[12 * 8];
     private int[] _ids = [];
+    private int[] _groups = [];
+    private readonly CsatResult[] _csatCells = new CsatResult[12 * Groups];
+    private readonly long[] _cellCounts = new long[12 * Groups * 8];
+
+    /// <summary>Groups (segments) of the per-month-and-group rows.</summary>
+    private const int Groups = 16;
 
     public static IEnumerable<int> Sizes =>
         [int.Parse(Environment.GetEnvironmentVariable("CM_BENCH_N") ?? "100000000", CultureInfo.InvariantCulture)];
@@ -49,8 +55,10 @@ public class SurveyPeriodBenchmarks
         _csat = new byte[N];
         _ids = new int[N];
         _ces = new byte[N];
+        _groups = new int[N];
         for (int i = 0; i < N; i++)
         {
+            _groups[i] = random.Next(Groups);
             _dates[i] = Origin.AddDays(random.Next(365));
             _times[i] = _dates[i].ToDateTime(new TimeOnly(random.Next(24), 0));
             _csat[i] = (byte)(1 + random.Next(5));
@@ -178,6 +186,40 @@ public class SurveyPeriodBenchmarks
 
         Csat.Calculate(_csat, ids, _csatMonths, 5);
         return _csatMonths[0].Count;
+    }
+
+    /// <summary>CSAT per month and group (16 groups) in one call: the period × group cells.</summary>
+    [Benchmark]
+    public long CsatByMonthAndGroupLibrary()
+    {
+        Csat.CalculateByPeriod(_dates, _csat, _groups, Groups, Origin, PeriodUnit.Month, _csatCells, 5);
+        return _csatCells[0].Count;
+    }
+
+    /// <summary>The loop a user writes for months × groups: a count per cell and point, then the results.</summary>
+    [Benchmark]
+    public long CsatByMonthAndGroupPlainLoop()
+    {
+        long[] counts = _cellCounts;
+        Array.Clear(counts);
+        DateOnly[] dates = _dates;
+        byte[] ratings = _csat;
+        int[] groups = _groups;
+        for (int i = 0; i < ratings.Length; i++)
+        {
+            DateOnly date = dates[i];
+            int month = ((date.Year - 2025) * 12) + date.Month - 1;
+            int rating = ratings[i];
+            int group = groups[i];
+            if ((uint)month >= 12 || (uint)(rating - 1) >= 5 || (uint)group >= Groups)
+            {
+                throw new ArgumentOutOfRangeException(nameof(ratings));
+            }
+
+            counts[(((month * Groups) + group) * 8) + rating]++;
+        }
+
+        return counts[9];
     }
 
     [Benchmark]

@@ -64,7 +64,13 @@ internal static class PeriodIds
             ThrowHelper.Argument("destination", $"destination has {destinationLength} results, not a whole number of periods of {groups} groups.");
         }
 
-        int[] cells = Rent(dates, default(DateOnlyDays), nameof(dates), origin, unit, destinationLength / groups);
+        int periods = destinationLength / groups;
+        if (periods > 0 && PeriodKernel.TryDayRange(unit, origin, periods, out int firstDay, out int span))
+        {
+            return RentCellsByDay(dates, groupIds, groups, origin, unit, periods, firstDay, span);
+        }
+
+        int[] cells = Rent(dates, default(DateOnlyDays), nameof(dates), origin, unit, periods);
         for (int i = 0; i < groupIds.Length; i++)
         {
             int group = groupIds[i];
@@ -75,6 +81,58 @@ internal static class PeriodIds
             }
 
             cells[i] = (cells[i] * groups) + group;
+        }
+
+        return cells;
+    }
+
+    /// <summary>
+    /// <see cref="RentCells"/> for periods that span at most <see cref="PeriodKernel.MaxSpanDays"/> days: each day's period
+    /// from a table, so a response costs a subtraction, two range checks and a multiply-add. The first bad date is named
+    /// before the first bad group id, as on the general path.
+    /// </summary>
+    private static int[] RentCellsByDay(ReadOnlySpan<DateOnly> dates, ReadOnlySpan<int> groupIds, int groups, DateOnly origin, PeriodUnit unit,
+        int periods, int firstDay, int span)
+    {
+        var indexer = new PeriodIndexer(unit, origin);
+        int[] table = ArrayPool<int>.Shared.Rent(span);
+        int[] cells = ArrayPool<int>.Shared.Rent(Math.Max(1, dates.Length));
+        int badDate = -1, badGroup = -1;
+        try
+        {
+            for (int d = 0; d < span; d++)
+            {
+                table[d] = indexer.Index(firstDay + d) * groups;
+            }
+
+            for (int i = 0; i < dates.Length; i++)
+            {
+                int day = dates[i].DayNumber - firstDay;
+                int group = groupIds[i];
+                if ((uint)day >= (uint)span)
+                {
+                    badDate = i;
+                    break;
+                }
+
+                badGroup = badGroup < 0 && (uint)group >= (uint)groups ? i : badGroup;
+                cells[i] = table[day] + group;
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(table);
+        }
+
+        if (badDate >= 0 || badGroup >= 0)
+        {
+            ArrayPool<int>.Shared.Return(cells);
+            if (badDate >= 0)
+            {
+                ThrowHelper.DateOutOfRange(nameof(dates), badDate, dates[badDate], indexer.Start(0), indexer.Start(periods).AddDays(-1));
+            }
+
+            ThrowHelper.ValueOutOfRange(nameof(groupIds), badGroup, groupIds[badGroup], 0, groups - 1);
         }
 
         return cells;

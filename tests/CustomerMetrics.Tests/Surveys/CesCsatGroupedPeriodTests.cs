@@ -86,4 +86,37 @@ public class CesCsatGroupedPeriodTests
             Csat.CalculateByPeriod(dates, [5, 9, 3], [0, 1, 1], 2, origin, PeriodUnit.Month, new CsatResult[6], 5));
         Assert.Equal("ratings", e.ParamName);
     }
+
+    [Fact]
+    public void Periods_beyond_the_day_table_take_the_general_path_with_the_same_answers_and_errors()
+    {
+        // 70,000 daily periods (more days than the day table holds), 2 groups.
+        const int Periods = 70_000;
+        var origin = new DateOnly(2000, 1, 1);
+        var random = new Random(11);
+        DateOnly[] dates = [.. Enumerable.Range(0, 3_000).Select(_ => origin.AddDays(random.Next(0, 40)))];
+        int[] groupIds = [.. dates.Select(_ => random.Next(2))];
+        byte[] csat = [.. dates.Select(_ => (byte)random.Next(1, 6))];
+        var cells = new CsatResult[Periods * 2];
+        Csat.CalculateByPeriod(dates, csat, groupIds, 2, origin, PeriodUnit.Day, cells, 5);
+        for (int day = 0; day < 40; day++)
+        {
+            for (int group = 0; group < 2; group++)
+            {
+                int[] rows = [.. Enumerable.Range(0, dates.Length).Where(i => dates[i].DayNumber - origin.DayNumber == day && groupIds[i] == group)];
+                Assert.Equal(Csat.Calculate([.. rows.Select(i => csat[i])], 5), cells[(day * 2) + group]);
+            }
+        }
+
+        Assert.Equal(0, cells[(Periods * 2) - 1].Count);
+        groupIds[7] = 2;
+        dates[9] = origin.AddDays(-1);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Csat.CalculateByPeriod(dates, csat, groupIds, 2, origin, PeriodUnit.Day, cells, 5));
+        Assert.Contains("dates[9]", e.Message, StringComparison.Ordinal);
+        dates[9] = origin;
+        e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Csat.CalculateByPeriod(dates, csat, groupIds, 2, origin, PeriodUnit.Day, cells, 5));
+        Assert.Contains("groupIds[7]", e.Message, StringComparison.Ordinal);
+    }
 }
