@@ -87,8 +87,7 @@ public static partial class Rfm
         /// <summary>
         /// Pins the columns and runs <paramref name="body"/> on <paramref name="left"/> and <paramref name="right"/> (on both
         /// cores when <paramref name="fork"/>, else on <paramref name="left"/> only) with each half's output pointer
-        /// (<paramref name="leftOutput"/>, <paramref name="rightOutput"/>, which may be null with no right half) set to the
-        /// pinned columns for the duration of the call.
+        /// (<paramref name="leftOutput"/>, <paramref name="rightOutput"/>) set to the pinned columns for the duration of the call.
         /// </summary>
         public unsafe void Write(double scale, int endPeriod, delegate*<void*, void> body, void* left, CompactOutput** leftOutput,
             void* right, CompactOutput** rightOutput, bool fork)
@@ -102,10 +101,7 @@ public static partial class Rfm
             {
                 var output = new CompactOutput(outIds, outFrequency, outRecency, outAge, outMonetary, outTotal, scale, endPeriod);
                 *leftOutput = &output;
-                if (rightOutput != null)
-                {
-                    *rightOutput = &output;
-                }
+                *rightOutput = &output;
 
                 RunHalves(body, left, right, fork);
             }
